@@ -1,0 +1,56 @@
+import type { EntityManager } from "typeorm";
+import { decodeCursor, pageFromRows, pageSize, type Page } from "./pagination";
+import { hydrate, selectList, SqlParams } from "./sql";
+
+const ORDER = "NAME_ASC";
+
+export interface CatalogPageArgs {
+  first?: number | null;
+  after?: string | null;
+  /** An extra condition on alias `t`, e.g. the owning firm. */
+  where?: (params: SqlParams) => string;
+}
+
+/**
+ * A keyset page of a catalogue table (firms, analysts, sector tags) in name order. Names sort by
+ * code point ("C"), which is 가나다 order for Hangul syllables on every PostgreSQL.
+ */
+export async function catalogPage<T extends { id: string }>(
+  manager: EntityManager,
+  entity: new () => T,
+  args: CatalogPageArgs,
+): Promise<Page<T>> {
+  const size = pageSize(args.first);
+  const metadata = manager.connection.getMetadata(entity);
+  const table = metadata.tablePath;
+
+  const filter = (params: SqlParams): string[] => (args.where ? [args.where(params)] : []);
+  const params = new SqlParams();
+  const conditions = filter(params);
+  if (args.after) {
+    const at = decodeCursor(args.after, ORDER);
+    conditions.push(`(t.name COLLATE "C", t.id) > (${params.add(at.key, "text")} COLLATE "C", ${params.add(at.id, "uuid")})`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${selectList(metadata, "t")}, t.name AS "__key" FROM ${table} t ${where}
+     ORDER BY t.name COLLATE "C", t.id LIMIT ${size + 1}`,
+    params.values,
+  );
+
+  const count = async (): Promise<number> => {
+    const countParams = new SqlParams();
+    const countConditions = filter(countParams);
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM ${table} t ${countConditions.length ? `WHERE ${countConditions.join(" AND ")}` : ""}`,
+      countParams.values,
+    );
+    return n as number;
+  };
+  return pageFromRows(
+    rows.map(({ __key, ...columns }) => ({ node: hydrate(entity, columns), key: __key as string })),
+    size,
+    ORDER,
+    count,
+  );
+}

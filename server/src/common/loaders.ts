@@ -1,0 +1,55 @@
+import DataLoader from "dataloader";
+import type { Analyst } from "../modules/analyst/analyst.entity";
+import type { DisclaimerSnapshot } from "../modules/disclaimer/disclaimer-snapshot.entity";
+import type { Firm } from "../modules/firm/firm.entity";
+import type { ReportListArgs, ReportParent } from "../modules/report/report-query.service";
+import type { Report } from "../modules/report/report.entity";
+import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
+import type { Viewer } from "./context";
+import type { Page } from "./pagination";
+import type { Services } from "./services";
+import type { Child } from "./sql";
+
+function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const found = new Map((await fetch(ids)).map((item) => [item.id, item]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+    for (const { parentId, item } of await fetch(ids)) groups.get(parentId)?.push(item);
+    return ids.map((id) => groups.get(id)!);
+  });
+}
+
+/**
+ * Per-request batching for every relation, so that a page of reports costs the same number of
+ * statements whatever its size. Created fresh for each request: nothing is cached across viewers.
+ */
+export function createLoaders(services: Services, viewer: Viewer) {
+  const reportPages = new Map<string, DataLoader<string, Page<Report>>>();
+  return {
+    firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
+    disclaimer: byId<DisclaimerSnapshot>((ids) => services.disclaimers.findSnapshotsByIds(ids)),
+    analystsOfFirm: childrenById<Analyst>(async (ids) =>
+      (await services.analysts.findByFirmIds(ids)).map((a) => ({ parentId: a.firmId, item: a })),
+    ),
+    analystsOfReport: childrenById<Analyst>((ids) => services.analysts.findByReportIds(ids)),
+    sectorTagsOfReport: childrenById<SectorTag>((ids) => services.sectorTags.findByReportIds(ids)),
+    /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
+    reportsOf(parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> {
+      const key = JSON.stringify([parent, args]);
+      let loader = reportPages.get(key);
+      if (!loader) {
+        loader = new DataLoader((ids) => services.reportQueries.listForParents(viewer, parent, ids, args));
+        reportPages.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,133 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { badInput } from "./errors";
+import { isUuid } from "./ids";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, "first");
+  }
+  return first;
+}
+
+/** An opaque keyset position: the order it belongs to, the sort key and the row id. */
+export interface CursorPosition {
+  order: string;
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.order, position.key, position.id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, order: string): CursorPosition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    !parsed.every((part) => typeof part === "string") ||
+    !isUuid(parsed[2] as string)
+  ) {
+    throw badInput("after is not a valid cursor", "after");
+  }
+  const [cursorOrder, key, id] = parsed as [string, string, string];
+  if (cursorOrder !== order) throw badInput("after belongs to a different orderBy", "after");
+  return { order, key, id };
+}
+
+/** One page as a service returns it; `count` runs only if the client selects totalCount. */
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  count: () => Promise<number>;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+/** The GraphQL connection type for `node`, named `<name>Connection` with `<name>Edge`. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string): new (page: Page<T>) => ConnectionShape<T> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field()
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => [node])
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    readonly #count: () => Promise<number>;
+
+    constructor(page: Page<T>) {
+      this.nodes = page.nodes;
+      this.edges = page.nodes.map((n, i) => ({ cursor: page.cursors[i], node: n }));
+      this.pageInfo = { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null };
+      this.#count = page.count;
+    }
+
+    @Field(() => Int, { description: "All matching items; computed only when selected." })
+    totalCount(): Promise<number> {
+      return this.#count();
+    }
+  }
+  return Connection;
+}
+
+/** Turns `size + 1` fetched rows into a page: the extra row only says that more exist. */
+export function pageFromRows<T extends { id: string }>(
+  rows: { node: T; key: string }[],
+  size: number,
+  order: string,
+  count: () => Promise<number>,
+): Page<T> {
+  const visible = rows.slice(0, size);
+  return {
+    nodes: visible.map((r) => r.node),
+    cursors: visible.map((r) => encodeCursor({ order, key: r.key, id: r.node.id })),
+    hasNextPage: rows.length > size,
+    count,
+  };
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  after?: string | null;
+}

@@ -1,0 +1,50 @@
+import type { EntityManager, EntityMetadata } from "typeorm";
+
+/** Collects positional parameters while a statement is assembled. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  /** Adds a value and returns its placeholder, cast when the type is not obvious to PostgreSQL. */
+  add(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
+  }
+}
+
+/** `alias.column AS "property"` for every column, so raw rows hydrate straight into entities. */
+export function selectList(metadata: EntityMetadata, alias: string): string {
+  return metadata.columns.map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(", ");
+}
+
+export function hydrate<T extends object>(target: new () => T, row: Record<string, unknown>): T {
+  return Object.assign(new target(), row);
+}
+
+/** A row that belongs to a parent, e.g. an analyst of a report. */
+export interface Child<T> {
+  parentId: string;
+  item: T;
+}
+
+export interface LinkQuery {
+  /** FROM clause that reaches the child table under alias `t`. */
+  from: string;
+  /** Expression holding the parent id. */
+  parentColumn: string;
+  orderBy: string;
+}
+
+/** Children of many parents through a link table, in one statement. */
+export async function childrenOf<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  query: LinkQuery,
+  parentIds: readonly string[],
+): Promise<Child<T>[]> {
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${query.parentColumn}::text AS "__parent", ${selectList(manager.connection.getMetadata(entity), "t")}
+     FROM ${query.from} WHERE ${query.parentColumn} = ANY($1::uuid[]) ORDER BY ${query.orderBy}`,
+    [parentIds],
+  );
+  return rows.map(({ __parent, ...columns }) => ({ parentId: __parent as string, item: hydrate(entity, columns) }));
+}

@@ -1,0 +1,49 @@
+import path from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Server PostgreSQL; absent means the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  databasePoolSize: number;
+  seedDemo: boolean;
+  production: boolean;
+  /** Adds an `x-sql-statements` header to every response (tests and benchmarks). */
+  sqlStats: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${process.env[name]}"`);
+}
+
+export function loadConfig(): Config {
+  const databaseUrl = process.env.DATABASE_URL?.trim() || null;
+  return {
+    port: integer("PORT", 4000, 0, 65535),
+    host: process.env.HOST?.trim() || "0.0.0.0",
+    databaseUrl,
+    dataDir: path.resolve(process.env.DATA_DIR?.trim() || "data"),
+    databasePoolSize: integer("DATABASE_POOL_SIZE", 10, 1, 500),
+    // Demo data is on by default only for the embedded database, where a first start should show something.
+    seedDemo: flag("SEED_DEMO", databaseUrl === null),
+    production: process.env.NODE_ENV === "production",
+    sqlStats: flag("SQL_STATS", false),
+  };
+}

@@ -1,0 +1,66 @@
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config";
+import { createServices } from "./common/services";
+import { createDataSource, runMigrations } from "./db/data-source";
+import { DataDirLockedError } from "./db/embedded/data-dir-lock";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
+import { seedDemo } from "./db/seed/seed";
+import { createHttpServer } from "./http";
+import { buildAppSchema } from "./schema";
+
+/** Start-up failures the operator can fix get one readable line, not a stack trace. */
+function describeStartupError(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|28P01|3D000|28000)$/.test(code)) {
+    return `cannot reach the database: ${message}`;
+  }
+  return message;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | null = null;
+  if (!config.databaseUrl) embedded = await startEmbeddedDatabase(config.dataDir);
+  const dataSource = createDataSource({
+    url: config.databaseUrl ?? embedded!.url,
+    // PGlite is one session: through a single connection transactions queue instead of interleaving.
+    poolSize: embedded ? 1 : config.databasePoolSize,
+  });
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+  const services = createServices(dataSource);
+  if (config.seedDemo && (await seedDemo(services))) console.log("Seeded the demo catalogue.");
+
+  const app = await createHttpServer(config, services, await buildAppSchema());
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const where = embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+  console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await dataSource.destroy();
+    await embedded?.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(`research-desk: ${describeStartupError(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { AppError } from "../../common/errors";
+import { sha256Hex } from "../../common/checksum";
+import { DisclaimerSnapshot, ReviewStatus } from "./disclaimer-snapshot.entity";
+import { DisclaimerTemplate } from "./disclaimer-template.entity";
+
+export class DisclaimerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findSnapshotsByIds(ids: readonly string[]): Promise<DisclaimerSnapshot[]> {
+    return this.dataSource.getRepository(DisclaimerSnapshot).findBy({ id: In([...ids]) });
+  }
+
+  findSnapshot(manager: EntityManager, id: string): Promise<DisclaimerSnapshot | null> {
+    return manager.getRepository(DisclaimerSnapshot).findOneBy({ id });
+  }
+
+  /** A new version of the firm's disclaimer, effective from `effectiveFrom` (default: now). */
+  async createTemplate(manager: EntityManager, firmId: string, body: string, effectiveFrom = new Date()): Promise<DisclaimerTemplate> {
+    const text = body.normalize("NFC").trim();
+    const [{ next }] = await manager.query(
+      `SELECT coalesce(max(version), 0) + 1 AS next FROM disclaimer_templates WHERE firm_id = $1`,
+      [firmId],
+    );
+    const repo = manager.getRepository(DisclaimerTemplate);
+    return repo.save(repo.create({ firmId, version: next as number, body: text, effectiveFrom, checksum: sha256Hex(text) }));
+  }
+
+  /** The firm's current template: its highest version already in effect. */
+  currentTemplate(manager: EntityManager, firmId: string): Promise<DisclaimerTemplate | null> {
+    return manager
+      .getRepository(DisclaimerTemplate)
+      .createQueryBuilder("t")
+      .where("t.firm_id = :firmId AND t.effective_from <= now()", { firmId })
+      .orderBy("t.version", "DESC")
+      .limit(1)
+      .getOne();
+  }
+
+  /** Copies the firm's current template into a new snapshot for the report. */
+  async attach(manager: EntityManager, reportId: string, firmId: string, userId: string | null): Promise<DisclaimerSnapshot> {
+    const template = await this.currentTemplate(manager, firmId);
+    if (!template) throw new AppError("DISCLAIMER_REQUIRED", "the firm has no disclaimer template in effect");
+    const repo = manager.getRepository(DisclaimerSnapshot);
+    return repo.save(
+      repo.create({
+        reportId,
+        templateId: template.id,
+        templateVersion: template.version,
+        text: template.body,
+        checksum: sha256Hex(template.body),
+        attachedById: userId,
+        reviewStatus: ReviewStatus.PENDING,
+      }),
+    );
+  }
+
+  /** Records the reviewer's decision on a pending snapshot. */
+  async review(
+    manager: EntityManager,
+    snapshotId: string,
+    decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED,
+    reviewerId: string,
+    note: string | null,
+  ): Promise<void> {
+    const result = await manager.query(
+      `UPDATE disclaimer_snapshots SET review_status = $2, reviewed_by_id = $3, reviewed_at = now(), review_note = $4
+       WHERE id = $1 AND review_status = 'PENDING'`,
+      [snapshotId, decision, reviewerId, note],
+    );
+    if (result[1] !== 1) throw new AppError("INVALID_TRANSITION", "the disclaimer is not awaiting review");
+  }
+}

@@ -1,0 +1,181 @@
+import DataLoader from "dataloader";
+import type { DataSource, EntityMetadata } from "typeorm";
+import { isStaff, type Viewer } from "../../common/context";
+import { requireUuid, type Lookup } from "../../common/ids";
+import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
+import { hydrate, selectList, SqlParams } from "../../common/sql";
+import { ReportFilter, ReportOrder } from "./report.inputs";
+import { Report } from "./report.entity";
+import { searchWords } from "./search-words";
+
+/** The relations whose `reports` connections are served here. */
+export type ReportParent = "firm" | "analyst" | "sectorTag";
+
+export interface ReportListArgs {
+  filter?: ReportFilter | null;
+  first?: number | null;
+  after?: string | null;
+  orderBy?: ReportOrder | null;
+}
+
+// Unpublished rows (staff only) sort as the newest. The same expression is indexed, and date
+// filters are written against it too so that a range walks the index.
+const PUBLICATION_KEY = `coalesce(r.published_at, 'infinity'::timestamptz)`;
+const TITLE_KEY = `(r.title COLLATE "C")`;
+const SEARCH_DOC = `rd_report_search_doc(r.title, r.subject, r.summary, r.body)`;
+
+interface OrderSpec {
+  key: string;
+  cast: string;
+  descending: boolean;
+}
+
+const ORDERS: Record<ReportOrder, OrderSpec> = {
+  PUBLISHED_AT_DESC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: true },
+  PUBLISHED_AT_ASC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: false },
+  TITLE_ASC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: false },
+  TITLE_DESC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: true },
+};
+
+const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
+  firm: (ref) => `r.firm_id = ${ref}`,
+  analyst: (ref) => `EXISTS (SELECT 1 FROM report_analysts ra WHERE ra.report_id = r.id AND ra.analyst_id = ${ref})`,
+  sectorTag: (ref) =>
+    `EXISTS (SELECT 1 FROM report_sector_tags rt WHERE rt.report_id = r.id AND rt.sector_tag_id = ${ref})`,
+};
+
+/** Reads of reports for clients and staff: one place decides what each viewer may see. */
+export class ReportQueryService {
+  private readonly metadata: EntityMetadata;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.metadata = dataSource.getMetadata(Report);
+  }
+
+  /** A single report; anonymous readers also reach retracted ones, which render as tombstones. */
+  async findOne(viewer: Viewer, lookup: Lookup): Promise<Report | null> {
+    const params = new SqlParams();
+    const conditions = ["id" in lookup ? `r.id = ${params.add(lookup.id)}` : `r.slug = ${params.add(lookup.slug)}`];
+    if (!isStaff(viewer)) conditions.push(`r.status IN ('PUBLISHED', 'RETRACTED')`);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(this.metadata, "r")} FROM reports r WHERE ${conditions.join(" AND ")}`,
+      params.values,
+    );
+    return rows.length ? hydrate(Report, rows[0]) : null;
+  }
+
+  async list(viewer: Viewer, args: ReportListArgs): Promise<Page<Report>> {
+    const { size, order, spec } = this.pageSpec(args);
+    const params = new SqlParams();
+    const conditions = this.conditions(viewer, args.filter, params);
+    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(this.metadata, "r")}, ${spec.key}::text AS "__key"
+       FROM reports r WHERE ${conditions.join(" AND ")}
+       ${this.orderClause(spec)} LIMIT ${size + 1}`,
+      params.values,
+    );
+    const count = async (): Promise<number> => {
+      const countParams = new SqlParams();
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM reports r WHERE ${this.conditions(viewer, args.filter, countParams).join(" AND ")}`,
+        countParams.values,
+      );
+      return n as number;
+    };
+    return pageFromRows(rows.map((row) => this.pageRow(row)), size, order, count);
+  }
+
+  /**
+   * The same page of reports for many parents (firms, analysts or tags) in one statement: a
+   * LATERAL subquery per parent keeps each parent's keyset walk on the index.
+   */
+  async listForParents(viewer: Viewer, parent: ReportParent, parentIds: readonly string[], args: ReportListArgs): Promise<Page<Report>[]> {
+    const { size, order, spec } = this.pageSpec(args);
+    const params = new SqlParams();
+    const ids = params.add(parentIds, "uuid[]");
+    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, args.filter, params)];
+    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT p.parent::text AS "__parent", x.*
+       FROM unnest(${ids}) AS p(parent)
+       CROSS JOIN LATERAL (
+         SELECT ${selectList(this.metadata, "r")}, ${spec.key}::text AS "__key"
+         FROM reports r WHERE ${conditions.join(" AND ")}
+         ${this.orderClause(spec)} LIMIT ${size + 1}
+       ) x`,
+      params.values,
+    );
+
+    const counts = new DataLoader<string, number>((keys) => this.countForParents(viewer, parent, keys, args.filter));
+    const byParent = new Map<string, { node: Report; key: string }[]>(parentIds.map((id) => [id, []]));
+    for (const { __parent, ...row } of rows) byParent.get(__parent as string)?.push(this.pageRow(row));
+    return parentIds.map((id) => pageFromRows(byParent.get(id)!, size, order, () => counts.load(id)));
+  }
+
+  private async countForParents(
+    viewer: Viewer,
+    parent: ReportParent,
+    parentIds: readonly string[],
+    filter: ReportFilter | null | undefined,
+  ): Promise<number[]> {
+    const params = new SqlParams();
+    const ids = params.add(parentIds, "uuid[]");
+    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, filter, params)];
+    const rows: { parent: string; n: number }[] = await this.dataSource.query(
+      `SELECT p.parent::text AS parent, (SELECT count(*)::int FROM reports r WHERE ${conditions.join(" AND ")}) AS n
+       FROM unnest(${ids}) AS p(parent)`,
+      params.values,
+    );
+    const counts = new Map(rows.map((r) => [r.parent, r.n]));
+    return parentIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  private pageSpec(args: ReportListArgs): { size: number; order: ReportOrder; spec: OrderSpec } {
+    const order = args.orderBy ?? ReportOrder.PUBLISHED_AT_DESC;
+    return { size: pageSize(args.first), order, spec: ORDERS[order] };
+  }
+
+  private pageRow({ __key, ...columns }: Record<string, unknown>): { node: Report; key: string } {
+    return { node: hydrate(Report, columns), key: __key as string };
+  }
+
+  private orderClause(spec: OrderSpec): string {
+    const direction = spec.descending ? "DESC" : "ASC";
+    return `ORDER BY ${spec.key} ${direction}, r.id ${direction}`;
+  }
+
+  private keyset(spec: OrderSpec, after: string, order: ReportOrder, params: SqlParams): string {
+    const at = decodeCursor(after, order);
+    const comparison = spec.descending ? "<" : ">";
+    return `(${spec.key}, r.id) ${comparison} (${params.add(at.key, spec.cast)}, ${params.add(at.id, "uuid")})`;
+  }
+
+  /** Visibility first, then the client's filter; every list path goes through here. */
+  private conditions(viewer: Viewer, filter: ReportFilter | null | undefined, params: SqlParams): string[] {
+    const conditions = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
+    if (!filter) return conditions;
+    if (filter.firmId) conditions.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));
+    if (filter.analystId) {
+      conditions.push(PARENT_CONDITION.analyst(params.add(requireUuid(filter.analystId, "analystId"), "uuid")));
+    }
+    if (filter.sectorTagId) {
+      conditions.push(PARENT_CONDITION.sectorTag(params.add(requireUuid(filter.sectorTagId, "sectorTagId"), "uuid")));
+    }
+    if (filter.publishedAfter) {
+      conditions.push(`${PUBLICATION_KEY} >= ${params.add(filter.publishedAfter, "timestamptz")}`, "r.published_at IS NOT NULL");
+    }
+    if (filter.publishedBefore) conditions.push(`${PUBLICATION_KEY} < ${params.add(filter.publishedBefore, "timestamptz")}`);
+    if (filter.search) {
+      const words = searchWords(filter.search);
+      if (words.length) {
+        // The bigram index finds candidates (every bigram of every word present); the substring
+        // test then confirms each word, since bigrams alone ignore their order.
+        const bigrams = words.map((w) => `rd_bigrams(${params.add(w, "text")})`).join(" || ");
+        conditions.push(`rd_bigrams(${SEARCH_DOC}) @> (${bigrams})`);
+        for (const w of words) conditions.push(`strpos(${SEARCH_DOC}, lower(${params.add(w, "text")})) > 0`);
+      }
+    }
+    return conditions;
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
+import { connectionType } from "../../common/pagination";
+import type { Context } from "../../common/context";
+import type { ReportParent } from "./report-query.service";
+import { Report } from "./report.entity";
+import type { ReportsArgs } from "./report.inputs";
+
+export const ReportConnection = connectionType(Report, "Report");
+
+@ObjectType({ description: "Why and when a report was withdrawn from clients." })
+export class Retraction {
+  @Field()
+  reason!: string;
+
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+}
+
+/** `reports` of a firm, analyst or tag, batched across all parents in the response. */
+export async function relatedReports(
+  ctx: Context,
+  parent: ReportParent,
+  parentId: string,
+  args: ReportsArgs,
+): Promise<InstanceType<typeof ReportConnection>> {
+  return new ReportConnection(await ctx.loaders.reportsOf(parent, args).load(parentId));
+}

@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../../common/context";
+import { lookup } from "../../common/ids";
+import { connectionType, PageArgs } from "../../common/pagination";
+import { ReportsArgs } from "../report/report.inputs";
+import { relatedReports, ReportConnection } from "../report/report.types";
+import { SectorTag } from "./sector-tag.entity";
+
+const SectorTagConnection = connectionType(SectorTag, "SectorTag");
+
+@Resolver(() => SectorTag)
+export class SectorTagResolver {
+  @Query(() => SectorTag, { nullable: true })
+  async sectorTag(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID, { nullable: true }) id?: string | null,
+    @Arg("slug", () => String, { nullable: true }) slug?: string | null,
+  ): Promise<SectorTag | null> {
+    const key = lookup(id, slug);
+    return key ? ctx.services.sectorTags.findOne(key) : null;
+  }
+
+  @Query(() => SectorTagConnection, { description: "Sector tags in name order." })
+  async sectorTags(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof SectorTagConnection>> {
+    return new SectorTagConnection(await ctx.services.sectorTags.list(args));
+  }
+
+  @FieldResolver(() => ReportConnection)
+  reports(@Root() tag: SectorTag, @Ctx() ctx: Context, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
+    return relatedReports(ctx, "sectorTag", tag.id, args);
+  }
+}

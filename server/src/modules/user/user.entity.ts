@@ -1,0 +1,26 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseEntity } from "../../common/base.entity";
+
+export enum Role {
+  ADMIN = "ADMIN",
+  EDITOR = "EDITOR",
+  REVIEWER = "REVIEWER",
+}
+registerEnumType(Role, { name: "Role", description: "A staff role; ADMIN holds every role." });
+
+@ObjectType({ description: "A staff member." })
+@Entity("users")
+export class User extends BaseEntity {
+  @Field()
+  @Column({ type: "text", unique: true })
+  email!: string;
+
+  @Field()
+  @Column({ type: "text" })
+  name!: string;
+
+  @Field(() => Role)
+  @Column({ type: "text" })
+  role!: Role;
+}
