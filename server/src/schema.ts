@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AnalystResolver } from "./modules/analyst/analyst.resolver";

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { GraphQLClient } from "graphql-request";
+import pg from "pg";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const SERVER_ENTRY = path.join(ROOT, "dist/server/src/index.js");
+
+/** Set to run the suite against a PostgreSQL server instead of the embedded database. */
+export const SERVER_POSTGRES_URL = process.env.TEST_DATABASE_URL || null;
+export const MODE = SERVER_POSTGRES_URL ? "server" : "embedded";
+
+/** Where one test file keeps its data: a fresh DATA_DIR, or a fresh database on the server. */
+export interface TestDatabase {
+  env: Record<string, string>;
+  /** Runs SQL directly (embedded: only while no server runs on it). */
+  sql(text: string): Promise<Record<string, unknown>[]>;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (SERVER_POSTGRES_URL) {
+    const name = `rd_test_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: SERVER_POSTGRES_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(SERVER_POSTGRES_URL);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      async sql(text) {
+        const client = new pg.Client({ connectionString: url.toString() });
+        await client.connect();
+        try {
+          const result = await client.query(text);
+          return (Array.isArray(result) ? result.at(-1) : result).rows;
+        } finally {
+          await client.end();
+        }
+      },
+      async drop() {
+        const client = new pg.Client({ connectionString: SERVER_POSTGRES_URL });
+        await client.connect();
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await client.end();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rd-test-"));
+  return {
+    env: { DATA_DIR: dataDir },
+    async sql(text) {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const db = await PGlite.create({ dataDir: path.join(dataDir, "pgdata") });
+      try {
+        const results = await db.exec(text);
+        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+      } finally {
+        await db.close();
+      }
+    },
+    async drop() {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  client: GraphQLClient;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts the built server on a random port and waits until it listens. */
+export async function startServer(database: TestDatabase, env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SEED_DEMO: "true", SQL_STATS: "true", ...database.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 90_000);
+    const onData = (): void => {
+      const match = /listening on (http:\/\/\S+\/graphql)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+
+  return {
+    url,
+    client: new GraphQLClient(url),
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once("exit", (code) => resolve(code));
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Runs the server expecting it to fail at start; returns its exit code and output. */
+export function runUntilExit(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not exit:\n${output}`));
+    }, timeoutMs);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoReports, expectedSearch } from "./helpers/demo";
+import { codesOf, errorsOf } from "./helpers/graphql";
+import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+
+let db: TestDatabase;
+let server: RunningServer;
+
+const SEARCH = `query($search: String, $first: Int) {
+  reports(filter: { search: $search }, first: $first) { totalCount nodes { title status } }
+}`;
+
+async function search(text: string): Promise<{ totalCount: number; titles: string[] }> {
+  const { reports } = await server.client.request<{ reports: { totalCount: number; nodes: { title: string; status: string }[] } }>(
+    SEARCH,
+    { search: text, first: 100 },
+  );
+  expect(reports.nodes.every((r) => r.status === "PUBLISHED")).toBe(true);
+  return { totalCount: reports.totalCount, titles: reports.nodes.map((r) => r.title).sort() };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startServer(db);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+describe("full-text search", () => {
+  // Each expectation comes from the demo texts themselves (substring match), not from the database.
+  it.each([
+    ["a three-syllable Korean word", "동영상"],
+    ["a two-syllable Korean word inside longer words", "영상"],
+    ["another two-syllable word", "주식"],
+    ["an English term", "Sora"],
+    ["an English term in other case", "sORA"],
+    ["English that appears in several cases", "battery"],
+    ["two words that must both occur", "영상 AI"],
+    ["Korean and English mixed in one word list", "주식 GPU"],
+    ["a word from a title only", "루미나모션"],
+  ])("finds %s (%s)", async (_label, text) => {
+    const expected = expectedSearch(text);
+    expect(expected.length).toBeGreaterThan(0);
+    const found = await search(text);
+    expect(found.titles).toEqual(expected);
+    expect(found.totalCount).toBe(expected.length);
+  });
+
+  it("narrows: 동영상 finds a strict subset of 영상", async () => {
+    const long = await search("동영상");
+    const short = await search("영상");
+    expect(short.titles.length).toBeGreaterThan(long.titles.length);
+    expect(short.titles).toEqual(expect.arrayContaining(long.titles));
+  });
+
+  it("returns nothing when one of the words is absent", async () => {
+    expect(await search("동영상 양자컴퓨터")).toEqual({ totalCount: 0, titles: [] });
+  });
+
+  it("never returns drafts, reports in review or retracted reports", async () => {
+    const hidden = demoReports.filter((r) => r.status !== "PUBLISHED");
+    const draftWithVideo = hidden.find((r) => r.body.includes("동영상"));
+    expect(draftWithVideo, "the demo has an unpublished report that mentions 동영상").toBeDefined();
+    const found = await search("동영상");
+    for (const r of hidden) expect(found.titles).not.toContain(r.title);
+    const bySubject = await search(draftWithVideo!.subject);
+    expect(bySubject.titles).not.toContain(draftWithVideo!.title);
+  });
+
+  it("treats the query as text, not as a pattern", async () => {
+    expect((await search("%% __")).totalCount).toBe(0);
+  });
+
+  it("refuses one-character words, since they would need a full scan", async () => {
+    for (const text of ["영", "AI 주 식", "a"]) {
+      const errors = await errorsOf(server.client, SEARCH, { search: text });
+      expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);
+      expect(errors[0].message).toMatch(/at least 2 characters/);
+    }
+  });
+
+  it("ignores surrounding and repeated whitespace", async () => {
+    expect((await search("  영상   AI  ")).titles).toEqual(expectedSearch("영상 AI"));
+  });
+});

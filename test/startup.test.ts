@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, MODE, runUntilExit, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+
+let db: TestDatabase;
+let server: RunningServer;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  server = await startServer(db);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+/** One line of output, without the frames of a stack trace. */
+function expectOneReadableLine(output: string, pattern: RegExp): void {
+  const lines = output.trim().split("\n");
+  expect(lines, output).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(output).not.toMatch(/^\s+at /m);
+}
+
+describe("start-up and health", () => {
+  it("answers /healthz while the database is reachable", async () => {
+    const response = await fetch(server.url.replace("/graphql", "/healthz"));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  it("exits non-zero with one readable line when the database cannot be reached", async () => {
+    const { code, output } = await runUntilExit({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nowhere" });
+    expect(code).not.toBe(0);
+    expectOneReadableLine(output, /^research-desk: cannot reach the database/);
+  });
+
+  it("exits non-zero with one readable line on a bad setting", async () => {
+    const { code, output } = await runUntilExit({ ...db.env, PORT: "eighty" });
+    expect(code).not.toBe(0);
+    expectOneReadableLine(output, /^research-desk: PORT must be an integer/);
+  });
+
+  it.runIf(MODE === "embedded")("refuses a second process on the same DATA_DIR with one clear line", async () => {
+    const { code, output } = await runUntilExit(db.env);
+    expect(code).not.toBe(0);
+    expectOneReadableLine(output, /^research-desk: .* is in use by another Research Desk process \(pid \d+\)$/);
+    const response = await fetch(server.url.replace("/graphql", "/healthz"));
+    expect(response.status).toBe(200);
+  });
+
+  it.runIf(MODE === "server")("answers 503 on /healthz while the database is unreachable", async () => {
+    const own = await createTestDatabase();
+    const doomed = await startServer(own, { SEED_DEMO: "false" });
+    try {
+      const healthz = doomed.url.replace("/graphql", "/healthz");
+      expect((await fetch(healthz)).status).toBe(200);
+      await own.drop(); // terminates its connections; new ones find no database
+      const response = await fetch(healthz);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
+    } finally {
+      await doomed.stop();
+    }
+  });
+});

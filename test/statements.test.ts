@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { statementsFor } from "./helpers/graphql";
+import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+
+const COPIES = 6;
+
+// Copies every published report COPIES times, each with its own approved disclaimer snapshot,
+// authors and tags, so that a page of 50 exists.
+const MULTIPLY_PUBLISHED = `
+  CREATE TEMP TABLE copies AS
+    SELECT r.id AS source, gen_random_uuid() AS id, g AS n
+    FROM reports r, generate_series(1, ${COPIES}) g WHERE r.status = 'PUBLISHED';
+  INSERT INTO reports (id, slug, title, subject, summary, body, language, firm_id)
+    SELECT c.id, r.slug || '-copy-' || c.n, r.title || ' (' || c.n || ')', r.subject, r.summary, r.body, r.language, r.firm_id
+    FROM copies c JOIN reports r ON r.id = c.source;
+  INSERT INTO disclaimer_snapshots (report_id, template_id, template_version, text, checksum, review_status, reviewed_by_id, reviewed_at)
+    SELECT c.id, s.template_id, s.template_version, s.text, s.checksum, 'APPROVED', s.reviewed_by_id, s.reviewed_at
+    FROM copies c JOIN reports r ON r.id = c.source JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id;
+  INSERT INTO report_analysts (report_id, analyst_id, position)
+    SELECT c.id, ra.analyst_id, ra.position FROM copies c JOIN report_analysts ra ON ra.report_id = c.source;
+  INSERT INTO report_sector_tags (report_id, sector_tag_id)
+    SELECT c.id, rt.sector_tag_id FROM copies c JOIN report_sector_tags rt ON rt.report_id = c.source;
+  UPDATE reports x SET status = 'PUBLISHED', published_at = r.published_at - c.n * interval '1 minute', disclaimer_id = s.id
+    FROM copies c JOIN reports r ON r.id = c.source JOIN disclaimer_snapshots s ON s.report_id = c.id
+    WHERE x.id = c.id;
+  SELECT count(*)::int AS n FROM reports WHERE status = 'PUBLISHED';
+`;
+
+const PAGE = `query($first: Int) {
+  reports(first: $first) {
+    nodes { id title firm { name } analysts { name } sectorTags { name } disclaimer { text checksum } }
+  }
+}`;
+
+let db: TestDatabase;
+let server: RunningServer;
+let published = 0;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // First start: migrate and seed. Then add rows while the server is down, and start it again on
+  // the same data, which also shows that a restart keeps (and does not re-seed) the data.
+  const first = await startServer(db);
+  const before = await first.client.request<{ reports: { totalCount: number } }>(`{ reports { totalCount } }`);
+  expect(await first.stop()).toBe(0);
+  const [row] = await db.sql(MULTIPLY_PUBLISHED);
+  published = row.n as number;
+  expect(published).toBe(before.reports.totalCount * (COPIES + 1));
+  server = await startServer(db);
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+describe("SQL statements per request", () => {
+  it("keeps the data across a restart without seeding again", async () => {
+    const { reports } = await server.client.request<{ reports: { totalCount: number } }>(`{ reports { totalCount } }`);
+    expect(reports.totalCount).toBe(published);
+    expect(server.output()).not.toContain("Seeded the demo catalogue");
+  });
+
+  it("loads a page of 50 reports with firm, analysts, tags and disclaimer in at most 6 statements, as for 5", async () => {
+    expect(published).toBeGreaterThanOrEqual(50);
+    const { reports } = await server.client.request<{ reports: { nodes: unknown[] } }>(PAGE, { first: 50 });
+    expect(reports.nodes).toHaveLength(50);
+    const fifty = await statementsFor(server.client, PAGE, { first: 50 });
+    const five = await statementsFor(server.client, PAGE, { first: 5 });
+    console.log(`statements: first 50 → ${fifty}, first 5 → ${five}`);
+    expect(fifty).toBeGreaterThan(0);
+    expect(fifty).toBeLessThanOrEqual(6);
+    expect(five).toBe(fifty);
+  });
+
+  it("batches nested report connections across firms, analysts and tags", async () => {
+    const nested = (first: number): string => `{
+      firms { nodes { name analysts { name } reports(first: ${first}) { totalCount nodes { title analysts { name } sectorTags { name } } } } }
+      sectorTags(first: 100) { nodes { name reports(first: ${first}) { nodes { title firm { name } } } } }
+    }`;
+    const small = await statementsFor(server.client, nested(2));
+    const large = await statementsFor(server.client, nested(20));
+    console.log(`statements for nested connections: ${small} (2 per parent), ${large} (20 per parent)`);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(10);
+  });
+});
