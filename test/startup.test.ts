@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, MODE, runUntilExit, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
 
@@ -47,6 +50,20 @@ describe("start-up and health", () => {
     expectOneReadableLine(output, /^research-desk: .* is in use by another Research Desk process \(pid \d+\)$/);
     const response = await fetch(server.url.replace("/graphql", "/healthz"));
     expect(response.status).toBe(200);
+  });
+
+  it.runIf(MODE === "embedded")("takes over a lock left behind by a process that was killed", async () => {
+    const own = await createTestDatabase();
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!; // has exited: its pid runs nothing now
+    fs.mkdirSync(own.env.DATA_DIR, { recursive: true });
+    fs.writeFileSync(path.join(own.env.DATA_DIR, "research-desk.lock"), String(gone));
+    const restarted = await startServer(own, { SEED_DEMO: "false" });
+    try {
+      expect((await fetch(restarted.url.replace("/graphql", "/healthz"))).status).toBe(200);
+    } finally {
+      expect(await restarted.stop()).toBe(0);
+      await own.drop();
+    }
   });
 
   it.runIf(MODE === "server")("answers 503 on /healthz while the database is unreachable", async () => {
