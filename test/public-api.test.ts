@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { slugify } from "../server/src/common/slug";
 import { demoFirms, demoReports, publishedDemo } from "./helpers/demo";
 import { codesOf, errorsOf } from "./helpers/graphql";
-import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+import { serverForThisFile } from "./helpers/server";
 
 interface ReportNode {
   id: string;
@@ -30,11 +30,10 @@ const REPORT_FIELDS = `id slug title status publishedAt summary body
   firm { id slug } analysts { id slug firm { id } } sectorTags { id slug }
   disclaimer { text checksum templateVersion }`;
 
-let db: TestDatabase;
-let server: RunningServer;
+const running = serverForThisFile();
 
 async function reports(variables: Record<string, unknown> = {}): Promise<Connection<ReportNode>> {
-  const data = await server.client.request<{ reports: Connection<ReportNode> }>(
+  const data = await running.server().client.request<{ reports: Connection<ReportNode> }>(
     `query($filter: ReportFilter, $first: Int, $after: String, $orderBy: ReportOrder) {
       reports(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
         totalCount nodes { ${REPORT_FIELDS} } edges { cursor node { id } } pageInfo { hasNextPage endCursor }
@@ -56,16 +55,6 @@ async function allPages(variables: Record<string, unknown>): Promise<ReportNode[
     after = page.pageInfo.endCursor;
   }
 }
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
-});
 
 describe("reports for anonymous clients", () => {
   it("lists exactly the published demo reports, each with firm, analysts, tags and an intact disclaimer", async () => {
@@ -132,21 +121,21 @@ describe("reports for anonymous clients", () => {
   it("reads a published report by slug or id, and returns null for unknown or hidden ones", async () => {
     const [first] = (await reports({ first: 1 })).nodes;
     const query = `query($id: ID, $slug: String) { report(id: $id, slug: $slug) { id title status body } }`;
-    expect((await server.client.request<{ report: { id: string } }>(query, { slug: first.slug })).report.id).toBe(first.id);
-    expect((await server.client.request<{ report: { id: string } }>(query, { id: first.id })).report.id).toBe(first.id);
-    expect((await server.client.request(query, { slug: "없는-보고서" })).report).toBeNull();
-    expect((await server.client.request(query, { id: "00000000-0000-4000-8000-000000000000" })).report).toBeNull();
-    expect((await server.client.request(query, { id: "not-an-id" })).report).toBeNull();
+    expect((await running.server().client.request<{ report: { id: string } }>(query, { slug: first.slug })).report.id).toBe(first.id);
+    expect((await running.server().client.request<{ report: { id: string } }>(query, { id: first.id })).report.id).toBe(first.id);
+    expect((await running.server().client.request(query, { slug: "없는-보고서" })).report).toBeNull();
+    expect((await running.server().client.request(query, { id: "00000000-0000-4000-8000-000000000000" })).report).toBeNull();
+    expect((await running.server().client.request(query, { id: "not-an-id" })).report).toBeNull();
     for (const hidden of demoReports.filter((r) => !["PUBLISHED", "RETRACTED"].includes(r.status))) {
-      expect((await server.client.request(query, { slug: slugify(hidden.title) })).report, hidden.title).toBeNull();
+      expect((await running.server().client.request(query, { slug: slugify(hidden.title) })).report, hidden.title).toBeNull();
     }
-    expect(codesOf(await errorsOf(server.client, query, {}))).toEqual(["BAD_USER_INPUT"]);
-    expect(codesOf(await errorsOf(server.client, query, { id: first.id, slug: first.slug }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await errorsOf(running.server().client, query, {}))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await errorsOf(running.server().client, query, { id: first.id, slug: first.slug }))).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("shows a retracted report only as a tombstone, and never in lists", async () => {
     const retracted = demoReports.find((r) => r.status === "RETRACTED")!;
-    const { report } = await server.client.request<{ report: Record<string, unknown> }>(
+    const { report } = await running.server().client.request<{ report: Record<string, unknown> }>(
       `query($slug: String) { report(slug: $slug) {
         status title firm { slug } summary body disclaimer { text } retraction { reason at } } }`,
       { slug: slugify(retracted.title) },
@@ -167,7 +156,7 @@ describe("reports for anonymous clients", () => {
 
 describe("catalogue", () => {
   it("lists firms, analysts and sector tags in name order, with their relations", async () => {
-    const data = await server.client.request<{
+    const data = await running.server().client.request<{
       firms: Connection<{ id: string; name: string; analysts: { name: string; firm: { id: string } }[] }>;
       analysts: { totalCount: number; nodes: { name: string }[] };
       sectorTags: { totalCount: number; nodes: { name: string }[] };
@@ -188,16 +177,16 @@ describe("catalogue", () => {
     expect(names).toEqual([...names].sort());
 
     const firm = data.firms.nodes[1];
-    const ofFirm = await server.client.request<{ analysts: { nodes: { name: string }[] } }>(
+    const ofFirm = await running.server().client.request<{ analysts: { nodes: { name: string }[] } }>(
       `query($firmId: ID) { analysts(firmId: $firmId) { nodes { name } } }`,
       { firmId: firm.id },
     );
     expect(ofFirm.analysts.nodes.map((a) => a.name)).toEqual(firm.analysts.map((a) => a.name));
 
-    const firstPage = await server.client.request<{ sectorTags: Connection<{ name: string }> }>(
+    const firstPage = await running.server().client.request<{ sectorTags: Connection<{ name: string }> }>(
       `{ sectorTags(first: 5) { nodes { name } pageInfo { hasNextPage endCursor } } }`,
     );
-    const secondPage = await server.client.request<{ sectorTags: Connection<{ name: string }> }>(
+    const secondPage = await running.server().client.request<{ sectorTags: Connection<{ name: string }> }>(
       `query($after: String) { sectorTags(first: 5, after: $after) { nodes { name } pageInfo { hasNextPage } } }`,
       { after: firstPage.sectorTags.pageInfo.endCursor },
     );
@@ -208,7 +197,7 @@ describe("catalogue", () => {
   });
 
   it("applies the public visibility rule to every firm's, analyst's and tag's reports", async () => {
-    const data = await server.client.request<{
+    const data = await running.server().client.request<{
       firms: { nodes: { slug: string; reports: { totalCount: number; nodes: { status: string }[] } }[] };
       analysts: { nodes: { slug: string; reports: { totalCount: number; nodes: { status: string }[] } }[] };
       sectorTags: { nodes: { slug: string; reports: { totalCount: number; nodes: { status: string }[] } }[] };
@@ -245,13 +234,13 @@ describe("bad input", () => {
     ["an id that cannot exist", { filter: { firmId: "firm-1" } }],
     ["a one-character search word", { filter: { search: "영 상" } }],
   ])("refuses %s with BAD_USER_INPUT", async (_label, variables) => {
-    const errors = await errorsOf(server.client, list, variables);
+    const errors = await errorsOf(running.server().client, list, variables);
     expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);
     expect(errors[0].message).not.toMatch(/\bat .+\.js:\d+/);
   });
 
   it("leaves bad literals in the query text to GraphQL validation", async () => {
-    const errors = await errorsOf(server.client, `{ reports(first: "ten") { nodes { id } } }`);
+    const errors = await errorsOf(running.server().client, `{ reports(first: "ten") { nodes { id } } }`);
     expect(codesOf(errors)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
   });
 });

@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoReports, expectedSearch } from "./helpers/demo";
 import { codesOf, errorsOf } from "./helpers/graphql";
-import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+import { serverForThisFile } from "./helpers/server";
 
-let db: TestDatabase;
-let server: RunningServer;
+const running = serverForThisFile();
 
 const SEARCH = `query($search: String, $first: Int) {
   reports(filter: { search: $search }, first: $first) { totalCount nodes { title status } }
 }`;
 
 async function search(text: string): Promise<{ totalCount: number; titles: string[] }> {
-  const { reports } = await server.client.request<{ reports: { totalCount: number; nodes: { title: string; status: string }[] } }>(
+  const { reports } = await running.server().client.request<{ reports: { totalCount: number; nodes: { title: string; status: string }[] } }>(
     SEARCH,
     { search: text, first: 100 },
   );
   expect(reports.nodes.every((r) => r.status === "PUBLISHED")).toBe(true);
   return { totalCount: reports.totalCount, titles: reports.nodes.map((r) => r.title).sort() };
 }
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
-});
 
 describe("full-text search", () => {
   // Each expectation comes from the demo texts themselves (substring match), not from the database.
@@ -76,7 +65,7 @@ describe("full-text search", () => {
 
   it("refuses one-character words, since they would need a full scan", async () => {
     for (const text of ["영", "AI 주 식", "a"]) {
-      const errors = await errorsOf(server.client, SEARCH, { search: text });
+      const errors = await errorsOf(running.server().client, SEARCH, { search: text });
       expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);
       expect(errors[0].message).toMatch(/at least 2 characters/);
     }

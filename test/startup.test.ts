@@ -1,21 +1,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, MODE, runUntilExit, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+import { describe, expect, it } from "vitest";
+import { createTestDatabase, MODE, runUntilExit, serverForThisFile, startServer } from "./helpers/server";
 
-let db: TestDatabase;
-let server: RunningServer;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  server = await startServer(db);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  await db?.drop();
-});
+const running = serverForThisFile();
 
 /** One line of output, without the frames of a stack trace. */
 function expectOneReadableLine(output: string, pattern: RegExp): void {
@@ -27,7 +16,7 @@ function expectOneReadableLine(output: string, pattern: RegExp): void {
 
 describe("start-up and health", () => {
   it("answers /healthz while the database is reachable", async () => {
-    const response = await fetch(server.url.replace("/graphql", "/healthz"));
+    const response = await fetch(running.server().url.replace("/graphql", "/healthz"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
   });
@@ -39,16 +28,16 @@ describe("start-up and health", () => {
   });
 
   it("exits non-zero with one readable line on a bad setting", async () => {
-    const { code, output } = await runUntilExit({ ...db.env, PORT: "eighty" });
+    const { code, output } = await runUntilExit({ ...running.db().env, PORT: "eighty" });
     expect(code).not.toBe(0);
     expectOneReadableLine(output, /^research-desk: PORT must be an integer/);
   });
 
   it.runIf(MODE === "embedded")("refuses a second process on the same DATA_DIR with one clear line", async () => {
-    const { code, output } = await runUntilExit(db.env);
+    const { code, output } = await runUntilExit(running.db().env);
     expect(code).not.toBe(0);
     expectOneReadableLine(output, /^research-desk: .* is in use by another Research Desk process \(pid \d+\)$/);
-    const response = await fetch(server.url.replace("/graphql", "/healthz"));
+    const response = await fetch(running.server().url.replace("/graphql", "/healthz"));
     expect(response.status).toBe(200);
   });
 

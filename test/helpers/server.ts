@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { GraphQLClient } from "graphql-request";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 
 const ROOT = path.resolve(__dirname, "../..");
 export const SERVER_ENTRY = path.join(ROOT, "dist/server/src/index.js");
@@ -136,4 +137,22 @@ export function runUntilExit(env: Record<string, string>, timeoutMs = 60_000): P
       resolve({ code, output });
     });
   });
+}
+
+/**
+ * One database and one running server for the calling test file, started before its tests and
+ * stopped after them. Read them through the getters once the tests run.
+ */
+export function serverForThisFile(env: Record<string, string> = {}): { db: () => TestDatabase; server: () => RunningServer } {
+  let db: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startServer(db, env);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+  return { db: () => db!, server: () => server! };
 }

@@ -34,9 +34,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
   return {
     firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
     disclaimer: byId<DisclaimerSnapshot>((ids) => services.disclaimers.findSnapshotsByIds(ids)),
-    analystsOfFirm: childrenById<Analyst>(async (ids) =>
-      (await services.analysts.findByFirmIds(ids)).map((a) => ({ parentId: a.firmId, item: a })),
-    ),
+    analystsOfFirm: childrenById<Analyst>((ids) => services.analysts.findByFirmIds(ids)),
     analystsOfReport: childrenById<Analyst>((ids) => services.analysts.findByReportIds(ids)),
     sectorTagsOfReport: childrenById<SectorTag>((ids) => services.sectorTags.findByReportIds(ids)),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */

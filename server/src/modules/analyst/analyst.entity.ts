@@ -1,24 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany } from "typeorm";
-import { BaseEntity } from "../../common/base.entity";
+import { CatalogEntity } from "../../common/catalog.entity";
 import type { Firm } from "../firm/firm.entity";
 import type { ReportAnalyst } from "../report/report-analyst.entity";
 
 @ObjectType({ description: "An analyst of a firm." })
 @Entity("analysts")
-export class Analyst extends BaseEntity {
-  @Field()
-  @Column({ type: "text", unique: true })
-  slug!: string;
-
-  @Field()
-  @Column({ type: "text" })
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: "text", nullable: true })
-  nameEn!: string | null;
-
+export class Analyst extends CatalogEntity {
   @Field(() => String, { nullable: true, description: "Job title, e.g. 수석연구원." })
   @Column({ type: "text", nullable: true })
   title!: string | null;

@@ -1,6 +1,7 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
-import { requireUuid, type Lookup } from "../../common/ids";
+import type { DataSource, EntityManager } from "typeorm";
+import type { CatalogPageArgs } from "../../common/catalog-page";
+import { CatalogService } from "../../common/catalog.service";
+import { requireUuid } from "../../common/ids";
 import type { Page } from "../../common/pagination";
 import { childrenOf, type Child } from "../../common/sql";
 import { slugify } from "../../common/slug";
@@ -15,31 +16,26 @@ export interface NewAnalyst {
   slug?: string;
 }
 
-export class AnalystService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  findOne(lookup: Lookup): Promise<Analyst | null> {
-    return this.dataSource.getRepository(Analyst).findOneBy(lookup);
+export class AnalystService extends CatalogService<Analyst> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, Analyst);
   }
 
-  findByIds(ids: readonly string[]): Promise<Analyst[]> {
-    return this.dataSource.getRepository(Analyst).findBy({ id: In([...ids]) });
-  }
-
-  list(args: CatalogPageArgs & { firmId?: string | null }): Promise<Page<Analyst>> {
+  override list(args: CatalogPageArgs & { firmId?: string | null }): Promise<Page<Analyst>> {
     const firmId = args.firmId ? requireUuid(args.firmId, "firmId") : null;
-    return catalogPage(this.dataSource.manager, Analyst, {
+    return super.list({
       ...args,
       where: firmId ? (params) => `t.firm_id = ${params.add(firmId, "uuid")}` : undefined,
     });
   }
 
   /** Analysts of each firm, in name order. */
-  async findByFirmIds(firmIds: readonly string[]): Promise<Analyst[]> {
-    return this.dataSource.getRepository(Analyst).find({
-      where: { firmId: In([...firmIds]) },
-      order: { name: "ASC", id: "ASC" },
-    });
+  findByFirmIds(firmIds: readonly string[]): Promise<Child<Analyst>[]> {
+    return childrenOf(this.dataSource.manager, Analyst, {
+      from: "analysts t",
+      parentColumn: "t.firm_id",
+      orderBy: `t.name COLLATE "C", t.id`,
+    }, firmIds);
   }
 
   /** Authors of each report, lead analyst first. */

@@ -1,25 +1,13 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, OneToMany } from "typeorm";
-import { BaseEntity } from "../../common/base.entity";
+import { CatalogEntity } from "../../common/catalog.entity";
 import type { Analyst } from "../analyst/analyst.entity";
 import type { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import type { Report } from "../report/report.entity";
 
 @ObjectType({ description: "A brokerage whose analysts write reports." })
 @Entity("firms")
-export class Firm extends BaseEntity {
-  @Field()
-  @Column({ type: "text", unique: true })
-  slug!: string;
-
-  @Field()
-  @Column({ type: "text" })
-  name!: string;
-
-  @Field(() => String, { nullable: true })
-  @Column({ type: "text", nullable: true })
-  nameEn!: string | null;
-
+export class Firm extends CatalogEntity {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   website!: string | null;

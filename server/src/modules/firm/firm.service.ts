@@ -1,7 +1,5 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
-import type { Lookup } from "../../common/ids";
-import type { Page } from "../../common/pagination";
+import type { DataSource, EntityManager } from "typeorm";
+import { CatalogService } from "../../common/catalog.service";
 import { slugify } from "../../common/slug";
 import { Firm } from "./firm.entity";
 
@@ -13,19 +11,9 @@ export interface NewFirm {
   isPartner?: boolean;
 }
 
-export class FirmService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  findOne(lookup: Lookup): Promise<Firm | null> {
-    return this.dataSource.getRepository(Firm).findOneBy(lookup);
-  }
-
-  findByIds(ids: readonly string[]): Promise<Firm[]> {
-    return this.dataSource.getRepository(Firm).findBy({ id: In([...ids]) });
-  }
-
-  list(args: CatalogPageArgs): Promise<Page<Firm>> {
-    return catalogPage(this.dataSource.manager, Firm, args);
+export class FirmService extends CatalogService<Firm> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, Firm);
   }
 
   create(manager: EntityManager, input: NewFirm): Promise<Firm> {

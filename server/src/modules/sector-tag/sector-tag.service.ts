@@ -1,7 +1,5 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
-import type { Lookup } from "../../common/ids";
-import type { Page } from "../../common/pagination";
+import type { DataSource, EntityManager } from "typeorm";
+import { CatalogService } from "../../common/catalog.service";
 import { childrenOf, type Child } from "../../common/sql";
 import { slugify } from "../../common/slug";
 import { SectorTag } from "./sector-tag.entity";
@@ -12,19 +10,9 @@ export interface NewSectorTag {
   slug?: string;
 }
 
-export class SectorTagService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  findOne(lookup: Lookup): Promise<SectorTag | null> {
-    return this.dataSource.getRepository(SectorTag).findOneBy(lookup);
-  }
-
-  findByIds(ids: readonly string[]): Promise<SectorTag[]> {
-    return this.dataSource.getRepository(SectorTag).findBy({ id: In([...ids]) });
-  }
-
-  list(args: CatalogPageArgs): Promise<Page<SectorTag>> {
-    return catalogPage(this.dataSource.manager, SectorTag, args);
+export class SectorTagService extends CatalogService<SectorTag> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, SectorTag);
   }
 
   /** Tags of each report, in name order. */
