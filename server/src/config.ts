@@ -11,6 +11,12 @@ export interface Config {
   production: boolean;
   /** Adds an `x-sql-statements` header to every response (tests and benchmarks). */
   sqlStats: boolean;
+  sessionTtlHours: number;
+  /** Ensured to exist as an admin at start when both are set. */
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** Believe X-Forwarded-For/-Proto from a reverse proxy. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -45,5 +51,9 @@ export function loadConfig(): Config {
     seedDemo: flag("SEED_DEMO", databaseUrl === null),
     production: process.env.NODE_ENV === "production",
     sqlStats: flag("SQL_STATS", false),
+    sessionTtlHours: integer("SESSION_TTL_HOURS", 12, 1, 24 * 90),
+    adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
+    adminPassword: process.env.ADMIN_PASSWORD || null,
+    trustProxy: flag("TRUST_PROXY", false),
   };
 }

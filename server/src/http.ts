@@ -1,9 +1,11 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import fastifyCookie from "@fastify/cookie";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Config } from "./config";
-import type { Context } from "./common/context";
+import type { Context, SessionCookie } from "./common/context";
+import { AppError } from "./common/errors";
 import { createLoaders } from "./common/loaders";
 import type { Services } from "./common/services";
 import { sqlStatementsSoFar, withSqlCounter } from "./common/sql-stats";
@@ -38,6 +40,44 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
+const SESSION_COOKIE = "rd_session";
+
+/** The bearer token of a request: the Authorization header first, then the session cookie. */
+function credentials(request: FastifyRequest): { token: string | null; fromCookie: boolean } {
+  const header = request.headers.authorization;
+  if (header?.startsWith("Bearer ")) return { token: header.slice(7).trim(), fromCookie: false };
+  const cookie = request.cookies[SESSION_COOKIE];
+  return { token: cookie || null, fromCookie: Boolean(cookie) };
+}
+
+function sessionCookie(request: FastifyRequest, reply: FastifyReply): SessionCookie {
+  const options = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: request.protocol === "https" };
+  return {
+    set: (token, expiresAt) => void reply.setCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
+    clear: () => void reply.clearCookie(SESSION_COOKIE, options),
+  };
+}
+
+/**
+ * A request with a revoked or expired session, or a revoked key, is refused whole rather than
+ * served as anonymous: a client must learn that its credentials stopped working. Signing in and
+ * out stay possible.
+ */
+const refuseStaleCredentials: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        const problem = contextValue.viewer.credentialError;
+        if (!problem) return;
+        const onlySignInOut = operation?.selectionSet.selections.every(
+          (s) => s.kind === "Field" && ["login", "logout", "__typename"].includes(s.name.value),
+        );
+        if (!onlySignInOut) throw new AppError("UNAUTHENTICATED", problem, { http: { status: 401 } });
+      },
+    };
+  },
+};
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
@@ -49,7 +89,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? "warn" } });
+  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? "warn" }, trustProxy: config.trustProxy });
+  await app.register(fastifyCookie);
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -57,7 +98,7 @@ export async function createHttpServer(config: Config, services: Services, schem
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), refuseStaleCredentials],
   });
   await apollo.start();
 
@@ -73,9 +114,12 @@ export async function createHttpServer(config: Config, services: Services, schem
 
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
-    context: async (): Promise<Context> => {
-      const viewer = { user: null };
-      return { viewer, services, loaders: createLoaders(services, viewer) };
+    context: async (request, reply): Promise<Context> => {
+      const { token, fromCookie } = credentials(request);
+      const viewer = await services.sessions.resolve(token);
+      const cookie = sessionCookie(request, reply);
+      if (viewer.credentialError && fromCookie) cookie.clear();
+      return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: cookie };
     },
   });
 

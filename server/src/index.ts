@@ -36,8 +36,12 @@ async function main(): Promise<void> {
     await embedded?.close();
     throw error;
   }
-  const services = createServices(dataSource);
-  if (config.seedDemo && (await seedDemo(services))) console.log("Seeded the demo catalogue.");
+  const services = createServices(dataSource, config);
+  if (config.adminEmail && config.adminPassword) {
+    const admin = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
+    console.log(admin === "created" ? `Created the admin ${config.adminEmail}.` : `Admin ${config.adminEmail} exists.`);
+  }
+  if (config.seedDemo && (await seedDemo(services, embedded !== null))) console.log("Seeded the demo catalogue.");
 
   const app = await createHttpServer(config, services, await buildAppSchema());
   await app.listen({ port: config.port, host: config.host });

@@ -1,15 +1,31 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authChecker } from "./common/auth-checker";
 import { AnalystResolver } from "./modules/analyst/analyst.resolver";
+import { ApiKeyResolver } from "./modules/api-key/api-key.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
+import { DisclaimerResolver } from "./modules/disclaimer/disclaimer.resolver";
 import { FirmResolver } from "./modules/firm/firm.resolver";
 import { ReportResolver } from "./modules/report/report.resolver";
 import { SectorTagResolver } from "./modules/sector-tag/sector-tag.resolver";
+import { UserResolver } from "./modules/user/user.resolver";
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [ReportResolver, FirmResolver, AnalystResolver, SectorTagResolver],
-    validate: { forbidUnknownValues: false },
+    resolvers: [
+      ReportResolver,
+      FirmResolver,
+      AnalystResolver,
+      SectorTagResolver,
+      DisclaimerResolver,
+      UserResolver,
+      ApiKeyResolver,
+      AuditResolver,
+    ],
+    authChecker,
+    // Services validate every input themselves and name the field in BAD_USER_INPUT.
+    validate: false,
   });
 }
 

@@ -1,7 +1,10 @@
 import DataLoader from "dataloader";
 import type { Analyst } from "../modules/analyst/analyst.entity";
 import type { DisclaimerSnapshot } from "../modules/disclaimer/disclaimer-snapshot.entity";
+import type { DisclaimerTemplate } from "../modules/disclaimer/disclaimer-template.entity";
 import type { Firm } from "../modules/firm/firm.entity";
+import type { ReportRevision } from "../modules/report/report-revision.entity";
+import type { User } from "../modules/user/user.entity";
 import type { ReportListArgs, ReportParent } from "../modules/report/report-query.service";
 import type { Report } from "../modules/report/report.entity";
 import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
@@ -37,6 +40,13 @@ export function createLoaders(services: Services, viewer: Viewer) {
     analystsOfFirm: childrenById<Analyst>((ids) => services.analysts.findByFirmIds(ids)),
     analystsOfReport: childrenById<Analyst>((ids) => services.analysts.findByReportIds(ids)),
     sectorTagsOfReport: childrenById<SectorTag>((ids) => services.sectorTags.findByReportIds(ids)),
+    revisionsOfReport: childrenById<ReportRevision>(async (ids) =>
+      (await services.reports.revisions(ids)).map((r) => ({ parentId: r.reportId, item: r })),
+    ),
+    templatesOfFirm: childrenById<DisclaimerTemplate>(async (ids) =>
+      (await services.disclaimers.findTemplatesByFirmIds(ids)).map((t) => ({ parentId: t.firmId, item: t })),
+    ),
+    user: byId<User>((ids) => services.users.findByIds(ids)),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
     reportsOf(parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> {
       const key = JSON.stringify([parent, args]);

@@ -24,23 +24,27 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify([position.order, position.key, position.id])).toString("base64url");
 }
 
-export function decodeCursor(cursor: string, order: string): CursorPosition {
+export interface CursorRules {
+  /** Whether a sort key can be cast to the key's SQL type; forged cursors must not reach SQL casts. */
+  key?: (key: string) => boolean;
+  id?: (id: string) => boolean;
+}
+
+export function decodeCursor(cursor: string, order: string, rules: CursorRules = {}): CursorPosition {
+  const validKey = rules.key ?? (() => true);
+  const validId = rules.id ?? isUuid;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     parsed = null;
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
-    !parsed.every((part) => typeof part === "string") ||
-    !isUuid(parsed[2] as string)
-  ) {
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === "string")) {
     throw badInput("after is not a valid cursor", "after");
   }
   const [cursorOrder, key, id] = parsed as [string, string, string];
   if (cursorOrder !== order) throw badInput("after belongs to a different orderBy", "after");
+  if (!validKey(key) || !validId(id)) throw badInput("after is not a valid cursor", "after");
   return { order, key, id };
 }
 

@@ -1,24 +1,34 @@
 import type { DataSource } from "typeorm";
+import type { Config } from "../config";
 import { AnalystService } from "../modules/analyst/analyst.service";
+import { ApiKeyService } from "../modules/api-key/api-key.service";
+import { AuditService } from "../modules/audit/audit.service";
 import { DisclaimerService } from "../modules/disclaimer/disclaimer.service";
 import { FirmService } from "../modules/firm/firm.service";
 import { ReportQueryService } from "../modules/report/report-query.service";
+import { ReportWorkflowService } from "../modules/report/report-workflow.service";
 import { ReportService } from "../modules/report/report.service";
 import { SectorTagService } from "../modules/sector-tag/sector-tag.service";
+import { SessionService } from "../modules/user/session.service";
 import { UserService } from "../modules/user/user.service";
 
 /** One instance of each service per process; they hold no per-request state. */
-export function createServices(dataSource: DataSource) {
-  const disclaimers = new DisclaimerService(dataSource);
+export function createServices(dataSource: DataSource, config: Pick<Config, "sessionTtlHours">) {
+  const audit = new AuditService(dataSource);
+  const disclaimers = new DisclaimerService(dataSource, audit);
   return {
     dataSource,
-    analysts: new AnalystService(dataSource),
+    audit,
     disclaimers,
-    firms: new FirmService(dataSource),
+    analysts: new AnalystService(dataSource, audit),
+    apiKeys: new ApiKeyService(dataSource, audit),
+    firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource),
-    reports: new ReportService(dataSource, disclaimers),
-    sectorTags: new SectorTagService(dataSource),
-    users: new UserService(dataSource),
+    reports: new ReportService(dataSource, audit),
+    workflow: new ReportWorkflowService(dataSource, audit, disclaimers),
+    sectorTags: new SectorTagService(dataSource, audit),
+    sessions: new SessionService(dataSource, audit, config.sessionTtlHours),
+    users: new UserService(dataSource, audit),
   };
 }
 

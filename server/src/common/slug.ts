@@ -14,11 +14,11 @@ export function slugify(text: string, maxLength = 80): string {
   return cut || "untitled";
 }
 
-/** `base`, or `base-2`, `base-3`, … whichever is still free in `table`. */
-export async function uniqueSlug(manager: EntityManager, table: string, base: string): Promise<string> {
+/** `base`, or `base-2`, `base-3`, … whichever is still free in `table` (ignoring row `exceptId`). */
+export async function uniqueSlug(manager: EntityManager, table: string, base: string, exceptId: string | null = null): Promise<string> {
   const rows: { slug: string }[] = await manager.query(
-    `SELECT slug FROM ${table} WHERE slug = $1 OR slug LIKE $2`,
-    [base, `${base.replace(/[\\%_]/g, "\\$&")}-%`],
+    `SELECT slug FROM ${table} WHERE (slug = $1 OR slug LIKE $2) AND id IS DISTINCT FROM $3`,
+    [base, `${base.replace(/[\\%_]/g, "\\$&")}-%`, exceptId],
   );
   const taken = new Set(rows.map((r) => r.slug));
   let slug = base;

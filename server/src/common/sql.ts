@@ -11,9 +11,12 @@ export class SqlParams {
   }
 }
 
-/** `alias.column AS "property"` for every column, so raw rows hydrate straight into entities. */
+/**
+ * `alias.column AS "property"` for every column that is selected by default (secrets such as
+ * password hashes are not), so raw rows hydrate straight into entities.
+ */
 export function selectList(metadata: EntityMetadata, alias: string): string {
-  return metadata.columns.map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(", ");
+  return metadata.columns.filter((c) => c.isSelect).map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(", ");
 }
 
 export function hydrate<T extends object>(target: new () => T, row: Record<string, unknown>): T {

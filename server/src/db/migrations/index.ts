@@ -1,4 +1,5 @@
 import { Initial1764230400000 } from "./1764230400000-Initial";
+import { StaffAccounts1764316800000 } from "./1764316800000-StaffAccounts";
 
 /** In order; every schema change adds a migration here. */
-export const migrations = [Initial1764230400000];
+export const migrations = [Initial1764230400000, StaffAccounts1764316800000];

@@ -1,5 +1,6 @@
 import type { Services } from "../../common/services";
 import { ReportStatus } from "../../modules/report/report-status";
+import { SYSTEM, type Actor } from "../../modules/audit/audit.service";
 import { Role, type User } from "../../modules/user/user.entity";
 import { demoFirms } from "./demo/firms";
 import { industryReports } from "./demo/reports-industry";
@@ -11,26 +12,31 @@ const DAY_MS = 86_400_000;
 
 export const demoReports: DemoReport[] = [...techReports, ...industryReports];
 
+/** The demo accounts; the README lists them. Their passwords exist only in the embedded demo. */
 export const demoUsers = [
-  { email: "admin@research-desk.demo", name: "관리자 데모", role: Role.ADMIN },
-  { email: "editor@research-desk.demo", name: "편집자 데모", role: Role.EDITOR },
-  { email: "reviewer@research-desk.demo", name: "검토자 데모", role: Role.REVIEWER },
+  { email: "admin@research-desk.demo", name: "관리자 데모", role: Role.ADMIN, password: "demo-admin-password" },
+  { email: "editor@research-desk.demo", name: "편집자 데모", role: Role.EDITOR, password: "demo-editor-password" },
+  { email: "reviewer@research-desk.demo", name: "검토자 데모", role: Role.REVIEWER, password: "demo-reviewer-password" },
 ];
 
 /**
  * Fills an empty database with the invented demo catalogue, through the same services that users
- * go through. Returns false (and writes nothing) when the database already has firms.
+ * go through. Returns false (and writes nothing) when the database already has firms. The demo
+ * users get their passwords only when `withDemoPasswords` (the embedded demo); elsewhere they exist
+ * as authors but cannot sign in.
  */
-export async function seedDemo(services: Services): Promise<boolean> {
+export async function seedDemo(services: Services, withDemoPasswords: boolean): Promise<boolean> {
   const [{ n }] = await services.dataSource.query("SELECT count(*)::int AS n FROM firms");
   if (n > 0) return false;
 
   const users = new Map<Role, User>();
   await services.dataSource.transaction(async (manager) => {
-    for (const u of demoUsers) users.set(u.role, await services.users.create(manager, u));
+    for (const u of demoUsers) {
+      users.set(u.role, await services.users.create(manager, SYSTEM, { ...u, password: withDemoPasswords ? u.password : null }));
+    }
   });
-  const editor = users.get(Role.EDITOR)!;
-  const reviewer = users.get(Role.REVIEWER)!;
+  const editor = actorFor(users.get(Role.EDITOR)!);
+  const reviewer = actorFor(users.get(Role.REVIEWER)!);
 
   const firmIds = new Map<string, string>();
   const analystIds = new Map<string, string>();
@@ -38,17 +44,18 @@ export async function seedDemo(services: Services): Promise<boolean> {
   await services.dataSource.transaction(async (manager) => {
     for (const f of demoFirms) {
       // Effective a year back, so that backdated demo publications carry the then-current version.
-      const firm = await services.firms.create(manager, f);
-      await services.disclaimers.createTemplate(manager, firm.id, f.disclaimer, new Date(Date.now() - 365 * DAY_MS));
+      const firm = await services.firms.create(manager, SYSTEM, f);
+      await services.disclaimers.createTemplate(manager, SYSTEM, firm.id, f.disclaimer, new Date(Date.now() - 365 * DAY_MS));
       firmIds.set(f.slug, firm.id);
-      for (const a of f.analysts) analystIds.set(a.slug, (await services.analysts.create(manager, { ...a, firmId: firm.id })).id);
+      for (const a of f.analysts) {
+        analystIds.set(a.slug, (await services.analysts.create(manager, SYSTEM, { ...a, firmId: firm.id })).id);
+      }
     }
-    for (const t of demoSectorTags) tagIds.set(t.slug, (await services.sectorTags.create(manager, t)).id);
+    for (const t of demoSectorTags) tagIds.set(t.slug, (await services.sectorTags.create(manager, SYSTEM, t)).id);
   });
 
   for (const r of demoReports) {
-    const report = await services.reports.create(
-      {
+    const report = await services.reports.create(editor, {
         firmId: firmIds.get(r.firmSlug)!,
         analystIds: r.analystSlugs.map((s) => analystIds.get(s)!),
         sectorTagIds: r.tagSlugs.map((s) => tagIds.get(s)!),
@@ -56,25 +63,25 @@ export async function seedDemo(services: Services): Promise<boolean> {
         subject: r.subject,
         summary: r.summary,
         body: r.body,
-      },
-      editor.id,
-    );
+    });
     if (r.status === ReportStatus.DRAFT) continue;
-    await services.reports.attachDisclaimer(report.id, editor.id);
-    await services.reports.submitForReview(report.id, editor.id);
+    await services.workflow.attachDisclaimer(editor, report.id);
+    await services.workflow.submitForReview(editor, report.id);
     if (r.status === ReportStatus.IN_REVIEW) continue;
-    await services.reports.approveDisclaimer(report.id, reviewer.id, "파트너 고지문 확인");
+    await services.workflow.approveDisclaimer(reviewer, report.id, "파트너 고지문 확인");
     if (r.status === ReportStatus.APPROVED) continue;
     if (r.status === ReportStatus.SCHEDULED) {
-      await services.reports.publish(report.id, new Date(Date.now() + r.days * DAY_MS));
+      await services.workflow.publish(editor, report.id, new Date(Date.now() + r.days * DAY_MS));
       continue;
     }
-    await services.reports.publish(report.id, null);
-    if (r.status === ReportStatus.RETRACTED) await services.reports.retract(report.id, "자료 수치 오류로 게재를 철회합니다.");
+    await services.workflow.publish(editor, report.id, null);
+    if (r.status === ReportStatus.RETRACTED) await services.workflow.retract(editor, report.id, "자료 수치 오류로 게재를 철회합니다.");
     await backdate(services, report.id, new Date(Date.now() - r.days * DAY_MS));
   }
   return true;
 }
+
+const actorFor = (user: User): Actor => ({ id: user.id, email: user.email });
 
 /** Demo history: moves a just-published report (and its review) back to `publishedAt`. */
 async function backdate(services: Services, reportId: string, publishedAt: Date): Promise<void> {

@@ -1,12 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
-import { lookup } from "../../common/ids";
+import { lookup, requireUuid } from "../../common/ids";
 import { connectionType } from "../../common/pagination";
+import { actorOf } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
 import { Analyst } from "./analyst.entity";
-import { AnalystsArgs } from "./analyst.inputs";
+import { Role } from "../user/user.entity";
+import { AnalystsArgs, CreateAnalystInput, UpdateAnalystInput } from "./analyst.inputs";
 
 const AnalystConnection = connectionType(Analyst, "Analyst");
 
@@ -35,5 +37,23 @@ export class AnalystResolver {
   @FieldResolver(() => ReportConnection)
   reports(@Root() analyst: Analyst, @Ctx() ctx: Context, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
     return relatedReports(ctx, "analyst", analyst.id, args);
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: "Staff only." })
+  email(@Root() analyst: Analyst): string | null {
+    return analyst.email;
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Analyst)
+  createAnalyst(@Ctx() ctx: Context, @Arg("input") input: CreateAnalystInput): Promise<Analyst> {
+    return ctx.services.dataSource.transaction((manager) => ctx.services.analysts.create(manager, actorOf(ctx.viewer), input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Analyst)
+  updateAnalyst(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateAnalystInput): Promise<Analyst> {
+    return ctx.services.analysts.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
   }
 }

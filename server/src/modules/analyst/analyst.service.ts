@@ -1,24 +1,35 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { CatalogPageArgs } from "../../common/catalog-page";
 import { CatalogService } from "../../common/catalog.service";
+import { AppError } from "../../common/errors";
 import { requireUuid } from "../../common/ids";
 import type { Page } from "../../common/pagination";
 import { childrenOf, type Child } from "../../common/sql";
-import { slugify } from "../../common/slug";
+import * as valid from "../../common/validate";
+import type { Actor, AuditService } from "../audit/audit.service";
+import { Firm } from "../firm/firm.entity";
 import { Analyst } from "./analyst.entity";
 
-export interface NewAnalyst {
-  firmId: string;
-  name: string;
+export interface AnalystFields {
+  name?: string | null;
   nameEn?: string | null;
   title?: string | null;
   email?: string | null;
-  slug?: string;
+  slug?: string | null;
 }
 
+const name = (v: string): string => valid.text(v, "name", { max: 100 });
+const nameEn = (v: string): string | null => valid.optionalText(v, "nameEn", { max: 100 });
+const title = (v: string): string | null => valid.optionalText(v, "title", { max: 100 });
+const email = (v: string): string | null => (v.trim() === "" ? null : valid.email(v));
+
 export class AnalystService extends CatalogService<Analyst> {
-  constructor(dataSource: DataSource) {
-    super(dataSource, Analyst);
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit, Analyst);
+  }
+
+  protected view(a: Analyst): Record<string, unknown> {
+    return { firmId: a.firmId, slug: a.slug, name: a.name, nameEn: a.nameEn, title: a.title, email: a.email };
   }
 
   override list(args: CatalogPageArgs & { firmId?: string | null }): Promise<Page<Analyst>> {
@@ -47,17 +58,25 @@ export class AnalystService extends CatalogService<Analyst> {
     }, reportIds);
   }
 
-  create(manager: EntityManager, input: NewAnalyst): Promise<Analyst> {
-    const repo = manager.getRepository(Analyst);
-    return repo.save(
-      repo.create({
-        firmId: input.firmId,
-        name: input.name.normalize("NFC"),
-        nameEn: input.nameEn ?? null,
-        title: input.title ?? null,
-        email: input.email?.toLowerCase() ?? null,
-        slug: input.slug ?? slugify(input.nameEn || input.name),
-      }),
+  /** An analyst belongs to one firm for good: their reports name that firm. */
+  async create(manager: EntityManager, actor: Actor, input: AnalystFields & { firmId: string; name: string }): Promise<Analyst> {
+    const firmId = requireUuid(input.firmId, "firmId");
+    if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw new AppError("BAD_USER_INPUT", "no such firm", { field: "firmId" });
+    return this.insert(
+      manager,
+      actor,
+      { firmId, name: name(input.name), nameEn: nameEn(input.nameEn ?? ""), title: title(input.title ?? ""), email: email(input.email ?? "") },
+      input.slug,
     );
+  }
+
+  update(actor: Actor, id: string, input: AnalystFields): Promise<Analyst> {
+    return this.modify(actor, id, () => ({
+      ...(input.name != null && { name: name(input.name) }),
+      ...(input.nameEn != null && { nameEn: nameEn(input.nameEn) }),
+      ...(input.title != null && { title: title(input.title) }),
+      ...(input.email != null && { email: email(input.email) }),
+      ...(input.slug != null && { slug: valid.slug(input.slug) }),
+    }));
   }
 }

@@ -1,11 +1,19 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { AppError } from "../../common/errors";
+import { AppError, badInput } from "../../common/errors";
+import * as valid from "../../common/validate";
+import type { Actor, AuditService } from "../audit/audit.service";
+import { Firm } from "../firm/firm.entity";
 import { sha256Hex } from "../../common/checksum";
 import { DisclaimerSnapshot, ReviewStatus } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
 
+export const DISCLAIMER_MAX = 5_000;
+
 export class DisclaimerService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   findSnapshotsByIds(ids: readonly string[]): Promise<DisclaimerSnapshot[]> {
     return this.dataSource.getRepository(DisclaimerSnapshot).findBy({ id: In([...ids]) });
@@ -15,15 +23,44 @@ export class DisclaimerService {
     return manager.getRepository(DisclaimerSnapshot).findOneBy({ id });
   }
 
-  /** A new version of the firm's disclaimer, effective from `effectiveFrom` (default: now). */
-  async createTemplate(manager: EntityManager, firmId: string, body: string, effectiveFrom = new Date()): Promise<DisclaimerTemplate> {
-    const text = body.normalize("NFC").trim();
+  /** Templates of each firm, newest version first. */
+  findTemplatesByFirmIds(firmIds: readonly string[]): Promise<DisclaimerTemplate[]> {
+    return this.dataSource.getRepository(DisclaimerTemplate).find({
+      where: { firmId: In([...firmIds]) },
+      order: { version: "DESC" },
+    });
+  }
+
+  /**
+   * A new version of the firm's disclaimer, effective from `effectiveFrom` (default: now). Versions
+   * are never edited: a change is a new version, so what a report carried stays provable.
+   */
+  async createTemplate(
+    manager: EntityManager,
+    actor: Actor,
+    firmId: string,
+    body: string,
+    effectiveFrom: Date | null = null,
+  ): Promise<DisclaimerTemplate> {
+    if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
+    const text = valid.text(body, "body", { max: DISCLAIMER_MAX, multiline: true });
+    // Serialises concurrent new versions of one firm, so that two never get the same number.
+    await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firmId]);
     const [{ next }] = await manager.query(
       `SELECT coalesce(max(version), 0) + 1 AS next FROM disclaimer_templates WHERE firm_id = $1`,
       [firmId],
     );
     const repo = manager.getRepository(DisclaimerTemplate);
-    return repo.save(repo.create({ firmId, version: next as number, body: text, effectiveFrom, checksum: sha256Hex(text) }));
+    const template = await repo.save(
+      repo.create({ firmId, version: next as number, body: text, effectiveFrom: effectiveFrom ?? new Date(), checksum: sha256Hex(text) }),
+    );
+    await this.audit.record(manager, actor, {
+      action: "CREATE",
+      entityType: "DisclaimerTemplate",
+      entityId: template.id,
+      after: { firmId, version: template.version, effectiveFrom: template.effectiveFrom, checksum: template.checksum },
+    });
+    return template;
   }
 
   /** The firm's current template: its highest version already in effect. */

@@ -1,11 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
-import { lookup } from "../../common/ids";
+import { lookup, requireUuid } from "../../common/ids";
 import { connectionType, PageArgs } from "../../common/pagination";
 import { Analyst } from "../analyst/analyst.entity";
+import { actorOf } from "../audit/audit.service";
+import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
+import { Role } from "../user/user.entity";
 import { Firm } from "./firm.entity";
+import { CreateFirmInput, UpdateFirmInput } from "./firm.inputs";
 
 const FirmConnection = connectionType(Firm, "Firm");
 
@@ -34,5 +38,23 @@ export class FirmResolver {
   @FieldResolver(() => ReportConnection)
   reports(@Root() firm: Firm, @Ctx() ctx: Context, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
     return relatedReports(ctx, "firm", firm.id, args);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [DisclaimerTemplate], { description: "Every version, newest first, future ones included (staff only)." })
+  disclaimerTemplates(@Root() firm: Firm, @Ctx() ctx: Context): Promise<DisclaimerTemplate[]> {
+    return ctx.loaders.templatesOfFirm.load(firm.id);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Firm)
+  createFirm(@Ctx() ctx: Context, @Arg("input") input: CreateFirmInput): Promise<Firm> {
+    return ctx.services.dataSource.transaction((manager) => ctx.services.firms.create(manager, actorOf(ctx.viewer), input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Firm)
+  updateFirm(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateFirmInput): Promise<Firm> {
+    return ctx.services.firms.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
   }
 }

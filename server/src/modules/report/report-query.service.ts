@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityMetadata } from "typeorm";
 import { isStaff, type Viewer } from "../../common/context";
+import { AppError } from "../../common/errors";
 import { requireUuid, type Lookup } from "../../common/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
 import { hydrate, selectList, SqlParams } from "../../common/sql";
@@ -28,13 +29,26 @@ interface OrderSpec {
   key: string;
   cast: string;
   descending: boolean;
+  validKey: (key: string) => boolean;
 }
 
+// PostgreSQL's text form of a timestamptz (ISO DateStyle), or 'infinity' for unpublished rows;
+// the date must exist, so that the cast in SQL cannot fail.
+function isTimestampText(key: string): boolean {
+  if (key === "infinity") return true;
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/.exec(key);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
+const isTitle = (key: string): boolean => key.length <= 1000;
+
 const ORDERS: Record<ReportOrder, OrderSpec> = {
-  PUBLISHED_AT_DESC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: true },
-  PUBLISHED_AT_ASC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: false },
-  TITLE_ASC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: false },
-  TITLE_DESC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: true },
+  PUBLISHED_AT_DESC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: true, validKey: isTimestampText },
+  PUBLISHED_AT_ASC: { key: PUBLICATION_KEY, cast: "timestamptz", descending: false, validKey: isTimestampText },
+  TITLE_ASC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: false, validKey: isTitle },
+  TITLE_DESC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: true, validKey: isTitle },
 };
 
 const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
@@ -146,7 +160,7 @@ export class ReportQueryService {
   }
 
   private keyset(spec: OrderSpec, after: string, order: ReportOrder, params: SqlParams): string {
-    const at = decodeCursor(after, order);
+    const at = decodeCursor(after, order, { key: spec.validKey });
     const comparison = spec.descending ? "<" : ">";
     return `(${spec.key}, r.id) ${comparison} (${params.add(at.key, spec.cast)}, ${params.add(at.id, "uuid")})`;
   }
@@ -155,6 +169,10 @@ export class ReportQueryService {
   private conditions(viewer: Viewer, filter: ReportFilter | null | undefined, params: SqlParams): string[] {
     const conditions = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
     if (!filter) return conditions;
+    if (filter.status) {
+      if (!isStaff(viewer)) throw new AppError("FORBIDDEN", "filtering by status is for staff", { field: "status" });
+      conditions.push(`r.status = ${params.add(filter.status)}`);
+    }
     if (filter.firmId) conditions.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));
     if (filter.analystId) {
       conditions.push(PARENT_CONDITION.analyst(params.add(requireUuid(filter.analystId, "analystId"), "uuid")));

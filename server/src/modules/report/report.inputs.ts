@@ -1,5 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from "type-graphql";
 import { PageArgs } from "../../common/pagination";
+import { ReportStatus } from "./report-status";
 
 export enum ReportOrder {
   PUBLISHED_AT_DESC = "PUBLISHED_AT_DESC",
@@ -30,6 +31,9 @@ export class ReportFilter {
       "(substring, case-insensitive). Words need at least 2 characters.",
   })
   search?: string | null;
+
+  @Field(() => ReportStatus, { nullable: true, description: "Staff only; clients always see PUBLISHED." })
+  status?: ReportStatus | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: "Published at or after this time." })
   publishedAfter?: Date | null;

@@ -1,14 +1,22 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
-import { lookup } from "../../common/ids";
+import { badInput } from "../../common/errors";
+import { lookup, requireUuid } from "../../common/ids";
+import { PageArgs } from "../../common/pagination";
 import { Analyst } from "../analyst/analyst.entity";
+import { actorOf } from "../audit/audit.service";
+import { AuditEventConnection } from "../audit/audit.resolver";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";
+import { Role, User } from "../user/user.entity";
+import { CreateReportInput, UpdateReportInput } from "./report-content";
+import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
 import { ReportsArgs } from "./report.inputs";
-import { ReportConnection, Retraction } from "./report.types";
+import { FieldChange, ReportConnection, Retraction } from "./report.types";
+import { diffFields } from "../../common/diff";
 
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
 const isTombstone = (report: Report): boolean => report.status === ReportStatus.RETRACTED;
@@ -67,5 +75,78 @@ export class ReportResolver {
   @FieldResolver(() => [SectorTag])
   sectorTags(@Root() report: Report, @Ctx() ctx: Context): Promise<SectorTag[]> {
     return ctx.loaders.sectorTagsOfReport.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [ReportRevision], { description: "Every save, newest first (staff only)." })
+  revisions(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportRevision[]> {
+    return ctx.loaders.revisionsOfReport.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => AuditEventConnection, { description: "This report's audit events, newest first (staff only)." })
+  async auditTrail(@Root() report: Report, @Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof AuditEventConnection>> {
+    return new AuditEventConnection(await ctx.services.audit.search({ entityType: "Report", entityId: report.id, ...args }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true, description: "Staff only." })
+  createdBy(@Root() report: Report, @Ctx() ctx: Context): Promise<User | null> | null {
+    return report.createdById ? ctx.loaders.user.load(report.createdById) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true, description: "Who saved the content last (staff only)." })
+  updatedBy(@Root() report: Report, @Ctx() ctx: Context): Promise<User | null> | null {
+    return report.updatedById ? ctx.loaders.user.load(report.updatedById) : null;
+  }
+
+  @Authorized()
+  @Query(() => [FieldChange], { description: "Field-by-field differences from one revision to another of the same report." })
+  async reportRevisionDiff(
+    @Ctx() ctx: Context,
+    @Arg("fromRevisionId", () => ID) fromRevisionId: string,
+    @Arg("toRevisionId", () => ID) toRevisionId: string,
+  ): Promise<FieldChange[]> {
+    const ids = [requireUuid(fromRevisionId, "fromRevisionId"), requireUuid(toRevisionId, "toRevisionId")];
+    const found = await ctx.services.reports.findRevisions(ids);
+    const [from, to] = ids.map((id) => found.find((r) => r.id === id));
+    if (!from || !to) throw badInput("no such revision", from ? "toRevisionId" : "fromRevisionId");
+    if (from.reportId !== to.reportId) throw badInput("the revisions belong to different reports", "toRevisionId");
+    const diff = diffFields({ ...from.content }, { ...to.content });
+    return diff.fields.map((field) => ({ field, before: diff.before[field], after: diff.after[field] }));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Report, { description: "A new DRAFT with its first revision." })
+  createReport(@Ctx() ctx: Context, @Arg("input") input: CreateReportInput): Promise<Report> {
+    return ctx.services.reports.create(actorOf(ctx.viewer), input);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Report, { description: "Saves changes if the report is still at expectedVersion (else CONFLICT)." })
+  updateReport(
+    @Ctx() ctx: Context,
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateReportInput,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+  ): Promise<Report> {
+    return ctx.services.reports.update(actorOf(ctx.viewer), requireUuid(id, "id"), input, expectedVersion);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => ID, { description: "Deletes a draft that never went live; returns its id." })
+  deleteReport(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<string> {
+    return ctx.services.reports.delete(actorOf(ctx.viewer), requireUuid(id, "id"));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => Report, { description: "Saves an old revision's content as a new revision." })
+  restoreReportRevision(
+    @Ctx() ctx: Context,
+    @Arg("revisionId", () => ID) revisionId: string,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+  ): Promise<Report> {
+    return ctx.services.reports.restore(actorOf(ctx.viewer), requireUuid(revisionId, "revisionId"), expectedVersion);
   }
 }

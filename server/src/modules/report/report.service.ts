@@ -1,129 +1,228 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { diffFields } from "../../common/diff";
 import { AppError, badInput } from "../../common/errors";
+import { requireUuid } from "../../common/ids";
+import { sanitizeBody } from "../../common/sanitize-html";
+import { hydrate, selectList } from "../../common/sql";
 import { slugify, uniqueSlug } from "../../common/slug";
-import { ReviewStatus } from "../disclaimer/disclaimer-snapshot.entity";
-import type { DisclaimerService } from "../disclaimer/disclaimer.service";
-import { ReportAnalyst } from "./report-analyst.entity";
+import * as valid from "../../common/validate";
+import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
+import { Firm } from "../firm/firm.entity";
+import { ReportContent, REPORT_LIMITS, type CreateReportInput, type UpdateReportInput } from "./report-content";
+import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
 
-export interface NewReport {
-  firmId: string;
-  analystIds: string[];
-  sectorTagIds: string[];
-  title: string;
-  subject: string;
-  summary: string[];
-  body: string;
-  language?: string;
+/** Statuses whose content may be edited in place. Live reports are corrected through working copies. */
+const EDITABLE: ReportStatus[] = [ReportStatus.DRAFT];
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function ids(values: string[], field: string, limits: { min: number; max: number }): string[] {
+  const unique = [...new Set(values.map((v) => requireUuid(v, field)))];
+  if (unique.length !== values.length) throw badInput(`${field} lists an id twice`, field);
+  return valid.list(unique, field, limits.min, limits.max);
 }
 
-/** Writes to reports and the publishing state machine; every transition is one transaction. */
+/** Report content as it is stored and shown in revisions, or a BAD_USER_INPUT naming the field. */
+async function validContent(manager: EntityManager, c: ReportContent): Promise<ReportContent> {
+  const content: ReportContent = {
+    title: valid.text(c.title, "title", { max: REPORT_LIMITS.title }),
+    subject: valid.text(c.subject, "subject", { max: REPORT_LIMITS.subject }),
+    summary: valid
+      .list(c.summary, "summary", REPORT_LIMITS.summaryBullets.min, REPORT_LIMITS.summaryBullets.max)
+      .map((bullet) => valid.text(bullet, "summary", { max: REPORT_LIMITS.bullet })),
+    body: sanitizeBody(valid.text(c.body, "body", { min: 0, max: REPORT_LIMITS.body, multiline: true })),
+    language: valid.text(c.language, "language", { max: REPORT_LIMITS.language }),
+    firmId: requireUuid(c.firmId, "firmId"),
+    analystIds: ids(c.analystIds, "analystIds", REPORT_LIMITS.analysts),
+    sectorTagIds: ids(c.sectorTagIds, "sectorTagIds", REPORT_LIMITS.sectorTags).sort(),
+  };
+  if (!LANGUAGE.test(content.language)) throw badInput("language must be a BCP 47 tag such as ko or en-US", "language");
+  if (!(await manager.getRepository(Firm).existsBy({ id: content.firmId }))) throw badInput("no such firm", "firmId");
+  const [{ analysts, tags }] = await manager.query(
+    `SELECT (SELECT count(*)::int FROM analysts WHERE id = ANY($1::uuid[]) AND firm_id = $2) AS analysts,
+            (SELECT count(*)::int FROM sector_tags WHERE id = ANY($3::uuid[])) AS tags`,
+    [content.analystIds, content.firmId, content.sectorTagIds],
+  );
+  if (analysts !== content.analystIds.length) throw badInput("every analyst must be one of the report's firm", "analystIds");
+  if (tags !== content.sectorTagIds.length) throw badInput("no such sector tag", "sectorTagIds");
+  return content;
+}
+
+/** Creating and editing reports, with a revision and an audit event per save. */
 export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly disclaimers: DisclaimerService,
+    private readonly audit: AuditService,
   ) {}
 
-  create(input: NewReport, userId: string | null): Promise<Report> {
+  create(actor: Actor, input: CreateReportInput): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
-      if (input.analystIds.length === 0) throw badInput("a report needs at least one analyst", "analystIds");
-      const [{ n }] = await manager.query(
-        `SELECT count(*)::int AS n FROM analysts WHERE id = ANY($1::uuid[]) AND firm_id = $2`,
-        [input.analystIds, input.firmId],
+      const content = await validContent(manager, {
+        ...input,
+        language: input.language ?? "ko",
+        sectorTagIds: input.sectorTagIds ?? [],
+      });
+      const [row] = await manager.query(
+        `INSERT INTO reports (slug, title, subject, summary, body, language, firm_id, created_by_id, updated_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+        [
+          await uniqueSlug(manager, "reports", slugify(content.title)),
+          content.title,
+          content.subject,
+          content.summary,
+          content.body,
+          content.language,
+          content.firmId,
+          actor.id,
+        ],
       );
-      if (n !== new Set(input.analystIds).size) throw badInput("every analyst must belong to the report's firm", "analystIds");
+      await this.writeLinks(manager, row.id, content);
+      await this.addRevision(manager, actor, row.id, content);
+      await this.audit.record(manager, actor, { action: "CREATE", entityType: "Report", entityId: row.id, after: { ...content } });
+      return this.load(manager, row.id);
+    });
+  }
 
-      const title = input.title.normalize("NFC").trim();
-      const repo = manager.getRepository(Report);
-      const report = await repo.save(
-        repo.create({
-          firmId: input.firmId,
-          title,
-          subject: input.subject.normalize("NFC").trim(),
-          summary: input.summary.map((s) => s.normalize("NFC").trim()),
-          body: input.body.normalize("NFC"),
-          language: input.language ?? "ko",
-          slug: await uniqueSlug(manager, "reports", slugify(title)),
-          status: ReportStatus.DRAFT,
-          createdById: userId,
-          updatedById: userId,
-        }),
+  /** Saves only if the report is still at `expectedVersion`; otherwise CONFLICT and nothing changes. */
+  update(actor: Actor, id: string, input: UpdateReportInput, expectedVersion: number): Promise<Report> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.content(manager, id);
+      const next: ReportContent = { ...current };
+      for (const key of Object.keys(next) as (keyof ReportContent)[]) {
+        const value = input[key];
+        if (value !== undefined && value !== null) (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      return this.save(manager, actor, id, current, await validContent(manager, next), expectedVersion, "UPDATE");
+    });
+  }
+
+  /** Restoring is a save like any other: a new revision with the old content. */
+  restore(actor: Actor, revisionId: string, expectedVersion: number): Promise<Report> {
+    return this.dataSource.transaction(async (manager) => {
+      const revision = await manager.getRepository(ReportRevision).findOneBy({ id: revisionId });
+      if (!revision) throw new AppError("NOT_FOUND", "no such revision");
+      const current = await this.content(manager, revision.reportId);
+      const content = await validContent(manager, revision.content);
+      return this.save(manager, actor, revision.reportId, current, content, expectedVersion, "RESTORE");
+    });
+  }
+
+  /** Drafts that never went live can be deleted; the audit log keeps what they said. */
+  delete(actor: Actor, id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.content(manager, id);
+      const rows: unknown[] = await manager.query(
+        `DELETE FROM reports WHERE id = $1 AND status = 'DRAFT' AND published_at IS NULL RETURNING id`,
+        [id],
       );
-      await manager.getRepository(ReportAnalyst).insert(
-        input.analystIds.map((analystId, position) => ({ reportId: report.id, analystId, position })),
-      );
-      if (input.sectorTagIds.length) {
-        await manager.query(
-          `INSERT INTO report_sector_tags (report_id, sector_tag_id) SELECT $1, unnest($2::uuid[])`,
-          [report.id, input.sectorTagIds],
-        );
+      if (!rows.length) {
+        const report = await this.load(manager, id);
+        throw new AppError("INVALID_TRANSITION", `only drafts can be deleted; the report is ${report.status}`, {
+          status: report.status,
+        });
       }
-      return report;
+      await this.audit.record(manager, actor, { action: "DELETE", entityType: "Report", entityId: id, before: { ...before } });
+      return id;
     });
   }
 
-  attachDisclaimer(reportId: string, userId: string | null): Promise<Report> {
-    return this.transition(reportId, [ReportStatus.DRAFT], async (manager, report) => {
-      const snapshot = await this.disclaimers.attach(manager, report.id, report.firmId, userId);
-      return { disclaimerId: snapshot.id, updatedById: userId };
-    });
+  revisions(reportIds: readonly string[]): Promise<ReportRevision[]> {
+    return this.dataSource
+      .getRepository(ReportRevision)
+      .createQueryBuilder("v")
+      .where("v.report_id = ANY(:reportIds)", { reportIds })
+      .orderBy("v.number", "DESC")
+      .getMany();
   }
 
-  submitForReview(reportId: string, userId: string | null): Promise<Report> {
-    return this.transition(reportId, [ReportStatus.DRAFT], async (_manager, report) => {
-      if (!report.disclaimerId) throw new AppError("DISCLAIMER_REQUIRED", "attach the firm's disclaimer before submitting");
-      return { status: ReportStatus.IN_REVIEW, updatedById: userId };
-    });
+  async findRevisions(revisionIds: string[]): Promise<ReportRevision[]> {
+    return this.dataSource.getRepository(ReportRevision).findBy(revisionIds.map((id) => ({ id })));
   }
 
-  approveDisclaimer(reportId: string, reviewerId: string, note: string | null): Promise<Report> {
-    return this.transition(reportId, [ReportStatus.IN_REVIEW], async (manager, report) => {
-      if (report.createdById === reviewerId || report.updatedById === reviewerId) {
-        throw new AppError("FORBIDDEN", "a reviewer may not approve a report they created or last edited");
-      }
-      await this.disclaimers.review(manager, report.disclaimerId!, ReviewStatus.APPROVED, reviewerId, note);
-      return { status: ReportStatus.APPROVED };
-    });
-  }
-
-  /** Publishes now, or schedules for `at` when it lies in the future. */
-  publish(reportId: string, at: Date | null): Promise<Report> {
-    return this.transition(reportId, [ReportStatus.APPROVED], async (manager, report) => {
-      const template = await this.disclaimers.currentTemplate(manager, report.firmId);
-      const snapshot = await this.disclaimers.findSnapshot(manager, report.disclaimerId!);
-      if (!template || snapshot?.reviewStatus !== ReviewStatus.APPROVED || snapshot.templateId !== template.id) {
-        throw new AppError("DISCLAIMER_REQUIRED", "publishing needs an approved disclaimer of the firm's current version");
-      }
-      return at && at.getTime() > Date.now()
-        ? { status: ReportStatus.SCHEDULED, scheduledAt: at }
-        : { status: ReportStatus.PUBLISHED, publishedAt: new Date(), scheduledAt: null };
-    });
-  }
-
-  retract(reportId: string, reason: string): Promise<Report> {
-    return this.transition(reportId, [ReportStatus.PUBLISHED], async () => {
-      if (!reason.trim()) throw badInput("a retraction needs a reason", "reason");
-      return { status: ReportStatus.RETRACTED, retractedAt: new Date(), retractionReason: reason.trim() };
-    });
-  }
-
-  /** Locks the report, checks its state, applies the change and bumps the version, all in one transaction. */
-  private transition(
-    reportId: string,
-    from: ReportStatus[],
-    change: (manager: EntityManager, report: Report) => Promise<Partial<Report>>,
+  private async save(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    before: ReportContent,
+    after: ReportContent,
+    expectedVersion: number,
+    action: AuditAction,
   ): Promise<Report> {
-    return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(Report);
-      const report = await repo.createQueryBuilder("r").setLock("pessimistic_write").where("r.id = :reportId", { reportId }).getOne();
-      if (!report) throw new AppError("NOT_FOUND", "no such report");
-      if (!from.includes(report.status)) {
-        throw new AppError("INVALID_TRANSITION", `not allowed while the report is ${report.status}`, { status: report.status });
+    const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), id);
+    // One statement checks state and version and writes, so concurrent saves cannot both win.
+    const updated: unknown[] = await manager.query(
+      `UPDATE reports SET title = $3, subject = $4, summary = $5, body = $6, language = $7, firm_id = $8,
+         slug = CASE WHEN published_at IS NULL AND $9::text IS NOT NULL THEN $9 ELSE slug END,
+         version = version + 1, updated_by_id = $10, updated_at = now()
+       WHERE id = $1 AND version = $2 AND status = ANY($11::text[]) RETURNING id`,
+      [id, expectedVersion, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id, EDITABLE],
+    );
+    if (!updated.length) {
+      const report = await this.load(manager, id);
+      if (!EDITABLE.includes(report.status)) {
+        throw new AppError("INVALID_TRANSITION", `a ${report.status} report cannot be edited`, { status: report.status });
       }
-      const patch = await change(manager, report);
-      await repo.update(report.id, { ...patch, version: report.version + 1 });
-      return repo.findOneByOrFail({ id: report.id });
-    });
+      throw new AppError("CONFLICT", `the report changed since version ${expectedVersion}; reload it`, {
+        currentVersion: report.version,
+      });
+    }
+    await manager.query(`DELETE FROM report_analysts WHERE report_id = $1`, [id]);
+    await manager.query(`DELETE FROM report_sector_tags WHERE report_id = $1`, [id]);
+    await this.writeLinks(manager, id, after);
+    await this.addRevision(manager, actor, id, after);
+    const diff = diffFields({ ...before }, { ...after });
+    await this.audit.record(manager, actor, { action, entityType: "Report", entityId: id, before: diff.before, after: diff.after });
+    return this.load(manager, id);
+  }
+
+  private async writeLinks(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
+    await manager.query(
+      `INSERT INTO report_analysts (report_id, analyst_id, position)
+       SELECT $1, a.id, a.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)`,
+      [reportId, content.analystIds],
+    );
+    await manager.query(
+      `INSERT INTO report_sector_tags (report_id, sector_tag_id) SELECT $1, unnest($2::uuid[])`,
+      [reportId, content.sectorTagIds],
+    );
+  }
+
+  private async addRevision(manager: EntityManager, actor: Actor, reportId: string, content: ReportContent): Promise<void> {
+    await manager.query(
+      `INSERT INTO report_revisions (report_id, number, content, created_by_id)
+       SELECT $1, coalesce(max(number), 0) + 1, $2, $3 FROM report_revisions WHERE report_id = $1`,
+      [reportId, JSON.stringify(content), actor.id],
+    );
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<Report> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1`,
+      [id],
+    );
+    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
+    return hydrate(Report, rows[0]);
+  }
+
+  /** The stored content of a report with its authors and tags. */
+  private async content(manager: EntityManager, id: string): Promise<ReportContent> {
+    const report = await this.load(manager, id);
+    const [{ analysts, tags }] = await manager.query(
+      `SELECT array(SELECT analyst_id::text FROM report_analysts WHERE report_id = $1 ORDER BY position) AS analysts,
+              array(SELECT sector_tag_id::text FROM report_sector_tags WHERE report_id = $1 ORDER BY sector_tag_id) AS tags`,
+      [id],
+    );
+    return {
+      title: report.title,
+      subject: report.subject,
+      summary: report.summary,
+      body: report.body,
+      language: report.language,
+      firmId: report.firmId,
+      analystIds: analysts,
+      sectorTagIds: tags,
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { GraphQLJSON } from "graphql-scalars";
 import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
 import { connectionType } from "../../common/pagination";
 import type { Context } from "../../common/context";
@@ -14,6 +15,18 @@ export class Retraction {
 
   @Field(() => GraphQLISODateTime)
   at!: Date;
+}
+
+@ObjectType({ description: "One field that differs between two revisions." })
+export class FieldChange {
+  @Field()
+  field!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  before!: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  after!: unknown;
 }
 
 /** `reports` of a firm, analyst or tag, batched across all parents in the response. */

@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
-import { lookup } from "../../common/ids";
+import { lookup, requireUuid } from "../../common/ids";
 import { connectionType, PageArgs } from "../../common/pagination";
+import { actorOf } from "../audit/audit.service";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
+import { Role } from "../user/user.entity";
 import { SectorTag } from "./sector-tag.entity";
+import { CreateSectorTagInput, UpdateSectorTagInput } from "./sector-tag.inputs";
 
 const SectorTagConnection = connectionType(SectorTag, "SectorTag");
 
@@ -28,5 +31,17 @@ export class SectorTagResolver {
   @FieldResolver(() => ReportConnection)
   reports(@Root() tag: SectorTag, @Ctx() ctx: Context, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
     return relatedReports(ctx, "sectorTag", tag.id, args);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SectorTag)
+  createSectorTag(@Ctx() ctx: Context, @Arg("input") input: CreateSectorTagInput): Promise<SectorTag> {
+    return ctx.services.dataSource.transaction((manager) => ctx.services.sectorTags.create(manager, actorOf(ctx.viewer), input));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SectorTag)
+  updateSectorTag(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateSectorTagInput): Promise<SectorTag> {
+    return ctx.services.sectorTags.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
   }
 }

@@ -1,18 +1,26 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { CatalogService } from "../../common/catalog.service";
 import { childrenOf, type Child } from "../../common/sql";
-import { slugify } from "../../common/slug";
+import * as valid from "../../common/validate";
+import type { Actor, AuditService } from "../audit/audit.service";
 import { SectorTag } from "./sector-tag.entity";
 
-export interface NewSectorTag {
-  name: string;
+export interface SectorTagFields {
+  name?: string | null;
   nameEn?: string | null;
-  slug?: string;
+  slug?: string | null;
 }
 
+const name = (v: string): string => valid.text(v, "name", { max: 50 });
+const nameEn = (v: string): string | null => valid.optionalText(v, "nameEn", { max: 50 });
+
 export class SectorTagService extends CatalogService<SectorTag> {
-  constructor(dataSource: DataSource) {
-    super(dataSource, SectorTag);
+  constructor(dataSource: DataSource, audit: AuditService) {
+    super(dataSource, audit, SectorTag);
+  }
+
+  protected view(t: SectorTag): Record<string, unknown> {
+    return { slug: t.slug, name: t.name, nameEn: t.nameEn };
   }
 
   /** Tags of each report, in name order. */
@@ -24,14 +32,15 @@ export class SectorTagService extends CatalogService<SectorTag> {
     }, reportIds);
   }
 
-  create(manager: EntityManager, input: NewSectorTag): Promise<SectorTag> {
-    const repo = manager.getRepository(SectorTag);
-    return repo.save(
-      repo.create({
-        name: input.name.normalize("NFC"),
-        nameEn: input.nameEn ?? null,
-        slug: input.slug ?? slugify(input.name),
-      }),
-    );
+  create(manager: EntityManager, actor: Actor, input: SectorTagFields & { name: string }): Promise<SectorTag> {
+    return this.insert(manager, actor, { name: name(input.name), nameEn: nameEn(input.nameEn ?? "") }, input.slug);
+  }
+
+  update(actor: Actor, id: string, input: SectorTagFields): Promise<SectorTag> {
+    return this.modify(actor, id, () => ({
+      ...(input.name != null && { name: name(input.name) }),
+      ...(input.nameEn != null && { nameEn: nameEn(input.nameEn) }),
+      ...(input.slug != null && { slug: valid.slug(input.slug) }),
+    }));
   }
 }

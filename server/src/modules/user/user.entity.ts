@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { BaseEntity } from "../../common/base.entity";
 
@@ -23,4 +23,12 @@ export class User extends BaseEntity {
   @Field(() => Role)
   @Column({ type: "text" })
   role!: Role;
+
+  /** argon2id; never leaves the server, never enters the audit log. Null: cannot sign in. */
+  @Column({ type: "text", nullable: true, select: false })
+  passwordHash!: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "Set when an admin disabled the account." })
+  @Column({ type: "timestamptz", nullable: true })
+  disabledAt!: Date | null;
 }

@@ -1,21 +1,136 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
+import { AppError } from "../../common/errors";
+import type { Page } from "../../common/pagination";
+import { hashPassword, verifyPassword } from "../../common/secrets";
+import * as valid from "../../common/validate";
+import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
 
 export interface NewUser {
   email: string;
   name: string;
   role: Role;
+  password: string | null;
+}
+
+export interface UserChanges {
+  name?: string | null;
+  role?: Role | null;
+  disabled?: boolean | null;
+}
+
+/** What the audit log may know of a user: never the password hash. */
+export const auditView = (u: User): Record<string, unknown> => ({
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabledAt: u.disabledAt,
+});
+
+function changeAction(before: User, after: User): AuditAction {
+  if (after.role !== before.role) return "ROLE_CHANGE";
+  if (after.disabledAt && !before.disabledAt) return "DISABLE";
+  if (!after.disabledAt && before.disabledAt) return "ENABLE";
+  return "UPDATE";
 }
 
 export class UserService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  findByEmail(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
+  findByIds(ids: readonly string[]): Promise<User[]> {
+    return this.dataSource.getRepository(User).findBy(ids.map((id) => ({ id })));
   }
 
-  create(manager: EntityManager, input: NewUser): Promise<User> {
+  list(args: CatalogPageArgs): Promise<Page<User>> {
+    return catalogPage(this.dataSource.manager, User, args);
+  }
+
+  async create(manager: EntityManager, actor: Actor, input: NewUser): Promise<User> {
+    const email = valid.email(input.email);
+    if (await manager.getRepository(User).existsBy({ email })) {
+      throw new AppError("CONFLICT", "a user with this e-mail exists", { field: "email" });
+    }
     const repo = manager.getRepository(User);
-    return repo.save(repo.create({ email: input.email.trim().toLowerCase(), name: input.name.normalize("NFC"), role: input.role }));
+    const user = await repo.save(
+      repo.create({
+        email,
+        name: valid.text(input.name, "name", { max: 100 }),
+        role: input.role,
+        passwordHash: input.password === null ? null : await hashPassword(valid.password(input.password)),
+        disabledAt: null,
+      }),
+    );
+    delete (user as Partial<User>).passwordHash;
+    await this.audit.record(manager, actor, { action: "CREATE", entityType: "User", entityId: user.id, after: auditView(user) });
+    return user;
+  }
+
+  /** Admin changes; disabling or re-roling ends the user's sessions, so the change applies at once. */
+  update(actor: Actor, id: string, changes: UserChanges): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const before = await repo.findOneBy({ id });
+      if (!before) throw new AppError("NOT_FOUND", "no such user");
+      if (changes.disabled && id === actor.id) throw new AppError("FORBIDDEN", "you cannot disable your own account");
+      const after = repo.merge(repo.create({ ...before }), {
+        ...(changes.name != null ? { name: valid.text(changes.name, "name", { max: 100 }) } : {}),
+        ...(changes.role != null ? { role: changes.role } : {}),
+        ...(changes.disabled != null ? { disabledAt: changes.disabled ? (before.disabledAt ?? new Date()) : null } : {}),
+      });
+      await repo.update(id, { name: after.name, role: after.role, disabledAt: after.disabledAt });
+      if (after.role !== before.role || (after.disabledAt && !before.disabledAt)) await this.endSessions(manager, id);
+      await this.audit.record(manager, actor, { action: changeAction(before, after), entityType: "User", entityId: id, before: auditView(before), after: auditView(after) });
+      return repo.findOneByOrFail({ id });
+    });
+  }
+
+  /** An admin sets a new password; every session of that user ends. */
+  resetPassword(actor: Actor, id: string, password: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const hash = await hashPassword(valid.password(password));
+      const result = await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
+      if (result[1] !== 1) throw new AppError("NOT_FOUND", "no such user");
+      await this.endSessions(manager, id);
+      await this.audit.record(manager, actor, { action: "PASSWORD_RESET", entityType: "User", entityId: id });
+    });
+  }
+
+  /** A user changes their own password; their other sessions end, this one stays. */
+  changePassword(actor: Actor, sessionId: string | null, oldPassword: string, newPassword: string): Promise<void> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager
+        .getRepository(User)
+        .createQueryBuilder("u")
+        .addSelect("u.passwordHash")
+        .where("u.id = :id", { id: actor.id })
+        .getOneOrFail();
+      if (!(await verifyPassword(user.passwordHash, oldPassword))) {
+        throw new AppError("BAD_USER_INPUT", "the current password is wrong", { field: "oldPassword" });
+      }
+      const hash = await hashPassword(valid.password(newPassword, "newPassword"));
+      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, hash]);
+      await this.endSessions(manager, user.id, sessionId);
+      await this.audit.record(manager, actor, { action: "PASSWORD_CHANGE", entityType: "User", entityId: user.id });
+    });
+  }
+
+  /** Makes sure ADMIN_EMAIL exists as an admin; an existing account is left as it is. */
+  async ensureAdmin(email: string, password: string): Promise<"created" | "exists"> {
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(User).existsBy({ email: valid.email(email, "ADMIN_EMAIL") })) return "exists";
+      await this.create(manager, { id: null, email: null }, { email, name: "Administrator", role: Role.ADMIN, password });
+      return "created";
+    });
+  }
+
+  private async endSessions(manager: EntityManager, userId: string, keepSessionId: string | null = null): Promise<void> {
+    await manager.query(
+      `UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2`,
+      [userId, keepSessionId],
+    );
   }
 }

@@ -1,0 +1,77 @@
+import { badInput } from "./errors";
+
+export interface TextRule {
+  max: number;
+  min?: number;
+  /** Allows line breaks and tabs. */
+  multiline?: boolean;
+}
+
+// Control characters other than tab and newlines never belong in content.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/u;
+
+/** Trimmed NFC text (macOS keyboards send decomposed Hangul), length counted in characters. */
+export function text(value: string, field: string, rule: TextRule): string {
+  const clean = value.normalize("NFC").trim();
+  const length = [...clean].length;
+  const min = rule.min ?? 1;
+  if (length < min) throw badInput(min === 1 ? `${field} must not be empty` : `${field} needs at least ${min} characters`, field);
+  if (length > rule.max) throw badInput(`${field} may have at most ${rule.max} characters`, field);
+  if ((rule.multiline ? CONTROL : CONTROL_OR_BREAK).test(clean)) throw badInput(`${field} contains control characters`, field);
+  return clean;
+}
+
+export function optionalText(value: string | null | undefined, field: string, rule: TextRule): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  return text(value, field, rule);
+}
+
+export function list<T>(values: T[], field: string, min: number, max: number): T[] {
+  if (values.length < min || values.length > max) {
+    throw badInput(min === max ? `${field} needs exactly ${min} items` : `${field} needs ${min}–${max} items`, field);
+  }
+  return values;
+}
+
+export function webUrl(value: string | null | undefined, field: string): string | null {
+  const clean = optionalText(value, field, { max: 300 });
+  if (clean === null) return null;
+  let url: URL;
+  try {
+    url = new URL(clean);
+  } catch {
+    throw badInput(`${field} must be an http(s) URL`, field);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw badInput(`${field} must be an http(s) URL`, field);
+  return url.toString();
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+
+export function email(value: string, field = "email"): string {
+  const clean = text(value, field, { max: 254 }).toLowerCase();
+  if (!EMAIL.test(clean)) throw badInput(`${field} is not an e-mail address`, field);
+  return clean;
+}
+
+const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
+/** Lower-case letters (Hangul included), digits and single hyphens. */
+export function slug(value: string, field = "slug"): string {
+  const clean = text(value, field, { max: 80 });
+  if (!SLUG.test(clean)) throw badInput(`${field} may contain lower-case letters, digits and single hyphens`, field);
+  return clean;
+}
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+export function password(value: string, field = "password"): string {
+  const length = [...value].length;
+  if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
+    throw badInput(`${field} needs ${PASSWORD_MIN}–${PASSWORD_MAX} characters`, field);
+  }
+  return value;
+}
+

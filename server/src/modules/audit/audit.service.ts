@@ -1,0 +1,113 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Viewer } from "../../common/context";
+import { requireUuid } from "../../common/ids";
+import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
+import { hydrate, selectList, SqlParams } from "../../common/sql";
+import { AuditEvent } from "./audit-event.entity";
+
+export type AuditAction =
+  | "CREATE"
+  | "UPDATE"
+  | "DELETE"
+  | "RESTORE"
+  | "LOGIN"
+  | "LOGIN_FAILED"
+  | "LOGOUT"
+  | "ROLE_CHANGE"
+  | "PASSWORD_CHANGE"
+  | "PASSWORD_RESET"
+  | "DISABLE"
+  | "ENABLE"
+  | "REVOKE"
+  | "ATTACH_DISCLAIMER"
+  | "SUBMIT"
+  | "APPROVE"
+  | "PUBLISH"
+  | "SCHEDULE"
+  | "RETRACT";
+
+export interface AuditEntry {
+  action: AuditAction;
+  entityType: string;
+  entityId: string | null;
+  /** Plain snapshots built by the caller from allow-listed fields: never hashes or tokens. */
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+export interface Actor {
+  id: string | null;
+  email: string | null;
+}
+
+export const SYSTEM: Actor = { id: null, email: null };
+
+export const actorOf = (viewer: Viewer): Actor =>
+  viewer.user ? { id: viewer.user.id, email: viewer.user.email } : { id: null, email: null };
+
+export interface AuditQuery {
+  actorId?: string | null;
+  entityType?: string | null;
+  entityId?: string | null;
+  action?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const ORDER = "ID_DESC";
+const isSerial = (value: string): boolean => /^[1-9]\d{0,17}$/.test(value);
+
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Always inside the caller's transaction: the event commits with the change or not at all. */
+  async record(manager: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (actor_id, actor_email, action, entity_type, entity_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [actor.id, actor.email, entry.action, entry.entityType, entry.entityId, entry.before ?? null, entry.after ?? null],
+    );
+  }
+
+  /** Newest first. */
+  async search(query: AuditQuery): Promise<Page<AuditEvent>> {
+    const size = pageSize(query.first);
+    const conditions = (params: SqlParams): string[] => {
+      const c = ["TRUE"];
+      if (query.actorId) c.push(`e.actor_id = ${params.add(requireUuid(query.actorId, "actorId"), "uuid")}`);
+      if (query.entityType) c.push(`e.entity_type = ${params.add(query.entityType)}`);
+      if (query.entityId) c.push(`e.entity_id = ${params.add(query.entityId)}`);
+      if (query.action) c.push(`e.action = ${params.add(query.action)}`);
+      if (query.from) c.push(`e.at >= ${params.add(query.from, "timestamptz")}`);
+      if (query.to) c.push(`e.at < ${params.add(query.to, "timestamptz")}`);
+      return c;
+    };
+    const params = new SqlParams();
+    const where = conditions(params);
+    if (query.after) where.push(`e.id < ${params.add(decodeCursor(query.after, ORDER, { id: isSerial, key: isSerial }).id, "bigint")}`);
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(this.dataSource.getMetadata(AuditEvent), "e")} FROM audit_events e
+       WHERE ${where.join(" AND ")} ORDER BY e.id DESC LIMIT ${size + 1}`,
+      params.values,
+    );
+    const count = async (): Promise<number> => {
+      const countParams = new SqlParams();
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_events e WHERE ${conditions(countParams).join(" AND ")}`,
+        countParams.values,
+      );
+      return n as number;
+    };
+    return pageFromRows(
+      rows.map((row) => {
+        const event = hydrate(AuditEvent, row);
+        return { node: event, key: String(event.id) };
+      }),
+      size,
+      ORDER,
+      count,
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import type { DataSource } from "typeorm";
+import { ANONYMOUS, type Viewer } from "../../common/context";
+import { AppError } from "../../common/errors";
+import { newToken, tokenHash, tokenKind, verifyPassword } from "../../common/secrets";
+import { hydrate, selectList } from "../../common/sql";
+import type { AuditService } from "../audit/audit.service";
+import { Session } from "./session.entity";
+import { User } from "./user.entity";
+import { auditView } from "./user.service";
+
+export interface SignIn {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+// One message for an unknown e-mail and a wrong password, so that sign-in reveals no accounts.
+const BAD_CREDENTIALS = "wrong e-mail or password";
+
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly ttlHours: number,
+  ) {}
+
+  async login(emailAddress: string, password: string): Promise<SignIn> {
+    const email = emailAddress.normalize("NFC").trim().toLowerCase();
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder("u")
+      .addSelect("u.passwordHash")
+      .where("u.email = :email", { email })
+      .getOne();
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid || user.disabledAt) {
+      await this.dataSource.transaction((manager) =>
+        this.audit.record(manager, { id: user?.id ?? null, email }, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null }),
+      );
+      throw new AppError("UNAUTHENTICATED", user && valid ? "this account is disabled" : BAD_CREDENTIALS);
+    }
+    const token = newToken("session");
+    const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Session).insert({ userId: user.id, tokenHash: tokenHash(token), expiresAt });
+      await this.audit.record(manager, { id: user.id, email: user.email }, {
+        action: "LOGIN",
+        entityType: "User",
+        entityId: user.id,
+        after: auditView(user),
+      });
+    });
+    delete (user as Partial<User>).passwordHash;
+    return { token, expiresAt, user };
+  }
+
+  async logout(viewer: Viewer): Promise<void> {
+    if (!viewer.sessionId || !viewer.user) return;
+    const user = viewer.user;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [viewer.sessionId]);
+      await this.audit.record(manager, { id: user.id, email: user.email }, { action: "LOGOUT", entityType: "User", entityId: user.id });
+    });
+  }
+
+  /** Who a bearer token or session cookie belongs to; one statement per signed-in request. */
+  async resolve(token: string | null): Promise<Viewer> {
+    if (!token) return ANONYMOUS;
+    const kind = tokenKind(token);
+    if (kind === "apiKey") {
+      const rows: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+        [tokenHash(token)],
+      );
+      return rows.length
+        ? { ...ANONYMOUS, apiKeyId: rows[0].id }
+        : { ...ANONYMOUS, credentialError: "the API key is not valid (revoked or unknown)" };
+    }
+    if (kind === "session") {
+      const rows: Record<string, unknown>[] = await this.dataSource.query(
+        `SELECT s.id AS "__session", ${selectList(this.dataSource.getMetadata(User), "u")}
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+        [tokenHash(token)],
+      );
+      if (rows.length) {
+        const { __session, ...columns } = rows[0];
+        return { ...ANONYMOUS, user: hydrate(User, columns), sessionId: __session as string };
+      }
+    }
+    return { ...ANONYMOUS, credentialError: "the session has expired or was ended; sign in again" };
+  }
+}

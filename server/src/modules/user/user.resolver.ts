@@ -1,0 +1,73 @@
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../../common/context";
+import { requireUuid } from "../../common/ids";
+import { connectionType, PageArgs } from "../../common/pagination";
+import { actorOf } from "../audit/audit.service";
+import { Role, User } from "./user.entity";
+import { CreateUserInput, LoginResult, UpdateMeInput, UpdateUserInput } from "./user.inputs";
+
+const UserConnection = connectionType(User, "User");
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true, description: "The signed-in staff user, or null." })
+  me(@Ctx() ctx: Context): User | null {
+    return ctx.viewer.user;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => UserConnection, { description: "Staff accounts in name order (admins only)." })
+  async users(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof UserConnection>> {
+    return new UserConnection(await ctx.services.users.list(args));
+  }
+
+  @Mutation(() => LoginResult, { description: "Starts a session: sets an HttpOnly cookie and returns a bearer token." })
+  async login(@Ctx() ctx: Context, @Arg("email") email: string, @Arg("password") password: string): Promise<LoginResult> {
+    const signIn = await ctx.services.sessions.login(email, password);
+    ctx.sessionCookie.set(signIn.token, signIn.expiresAt);
+    return signIn;
+  }
+
+  @Mutation(() => Boolean, { description: "Ends the current session." })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.sessions.logout(ctx.viewer);
+    ctx.sessionCookie.clear();
+    return true;
+  }
+
+  @Authorized()
+  @Mutation(() => User)
+  async updateMe(@Ctx() ctx: Context, @Arg("input") input: UpdateMeInput): Promise<User> {
+    return ctx.services.users.update(actorOf(ctx.viewer), ctx.viewer.user!.id, { name: input.name });
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: "Needs the current password; ends your other sessions." })
+  async changePassword(
+    @Ctx() ctx: Context,
+    @Arg("oldPassword") oldPassword: string,
+    @Arg("newPassword") newPassword: string,
+  ): Promise<boolean> {
+    await ctx.services.users.changePassword(actorOf(ctx.viewer), ctx.viewer.sessionId, oldPassword, newPassword);
+    return true;
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User)
+  async createUser(@Ctx() ctx: Context, @Arg("input") input: CreateUserInput): Promise<User> {
+    return ctx.services.dataSource.transaction((manager) => ctx.services.users.create(manager, actorOf(ctx.viewer), input));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: "Rename, re-role, disable or enable a user; role changes and disabling end their sessions." })
+  async updateUser(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateUserInput): Promise<User> {
+    return ctx.services.users.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean, { description: "Sets a new password and ends all of the user's sessions." })
+  async resetPassword(@Ctx() ctx: Context, @Arg("userId", () => ID) userId: string, @Arg("password") password: string): Promise<boolean> {
+    await ctx.services.users.resetPassword(actorOf(ctx.viewer), requireUuid(userId, "userId"), password);
+    return true;
+  }
+}
