@@ -31,6 +31,16 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   return value;
 }
 
+function decimal(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
 function flag(name: string, fallback: boolean): boolean {
   const raw = process.env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === "") return fallback;
@@ -51,7 +61,7 @@ export function loadConfig(): Config {
     seedDemo: flag("SEED_DEMO", databaseUrl === null),
     production: process.env.NODE_ENV === "production",
     sqlStats: flag("SQL_STATS", false),
-    sessionTtlHours: integer("SESSION_TTL_HOURS", 12, 1, 24 * 90),
+    sessionTtlHours: decimal("SESSION_TTL_HOURS", 12, 0.0001, 24 * 90),
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,
     trustProxy: flag("TRUST_PROXY", false),
