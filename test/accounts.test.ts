@@ -4,7 +4,8 @@ import { codesOf, errorsOf } from "./helpers/graphql";
 import { createTestDatabase, MODE, serverForThisFile, startServer } from "./helpers/server";
 import { ADMIN, bearer, createStaff, signIn, STAFF_ENV } from "./helpers/staff";
 
-const running = serverForThisFile(STAFF_ENV);
+// TRUST_PROXY: the HTTPS test below speaks as a TLS-terminating proxy would.
+const running = serverForThisFile({ ...STAFF_ENV, TRUST_PROXY: "true" });
 const anonymous = (): GraphQLClient => running.server().client;
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id role } } }`;
 const ME = `{ me { id email role } }`;
@@ -28,6 +29,15 @@ describe("signing in", () => {
     expect((await viaCookie.request<{ me: { email: string } }>(ME)).me.email).toBe(ADMIN.email);
     expect((await bearer(running.server(), token).request<{ me: { role: string } }>(ME)).me.role).toBe("ADMIN");
     expect((await anonymous().request<{ me: null }>(ME)).me).toBeNull();
+  });
+
+  it("marks the cookie Secure when the request came over HTTPS through a trusted proxy", async () => {
+    const response = await fetch(running.server().url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-proto": "https" },
+      body: JSON.stringify({ query: LOGIN, variables: ADMIN }),
+    });
+    expect(response.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
   });
 
   it("answers a wrong password and an unknown e-mail with the same UNAUTHENTICATED message", async () => {
@@ -223,7 +233,7 @@ describe("what the database keeps", () => {
     expect(sessions.plain).toBe(0);
     const [audit] = await db.sql(
       `SELECT count(*)::int AS events,
-              count(*) FILTER (WHERE coalesce(before::text, '') || coalesce(after::text, '') ~ '(argon2|rds_|rdk_|password)')::int AS leaks
+              count(*) FILTER (WHERE coalesce(before::text, '') || coalesce(after::text, '') ~ '(argon2|rd[sk]_[A-Za-z0-9_-]{40}|password)')::int AS leaks
        FROM audit_events`,
     );
     expect(audit.events).toBeGreaterThan(10);

@@ -51,3 +51,9 @@ export async function childrenOf<T extends object>(
   );
   return rows.map(({ __parent, ...columns }) => ({ parentId: __parent as string, item: hydrate(entity, columns) }));
 }
+
+/** Runs an UPDATE or DELETE and returns how many rows it touched (TypeORM answers [rows, count]). */
+export async function execute(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const [, affected] = (await manager.query(sql, params)) as [unknown[], number];
+  return affected;
+}

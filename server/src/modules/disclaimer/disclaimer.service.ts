@@ -4,6 +4,7 @@ import * as valid from "../../common/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { sha256Hex } from "../../common/checksum";
+import { execute } from "../../common/sql";
 import { DisclaimerSnapshot, ReviewStatus } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
 
@@ -100,11 +101,12 @@ export class DisclaimerService {
     reviewerId: string,
     note: string | null,
   ): Promise<void> {
-    const result = await manager.query(
+    const reviewed = await execute(
+      manager,
       `UPDATE disclaimer_snapshots SET review_status = $2, reviewed_by_id = $3, reviewed_at = now(), review_note = $4
        WHERE id = $1 AND review_status = 'PENDING'`,
       [snapshotId, decision, reviewerId, note],
     );
-    if (result[1] !== 1) throw new AppError("INVALID_TRANSITION", "the disclaimer is not awaiting review");
+    if (reviewed !== 1) throw new AppError("INVALID_TRANSITION", "the disclaimer is not awaiting review");
   }
 }

@@ -3,7 +3,7 @@ import { diffFields } from "../../common/diff";
 import { AppError, badInput } from "../../common/errors";
 import { requireUuid } from "../../common/ids";
 import { sanitizeBody } from "../../common/sanitize-html";
-import { hydrate, selectList } from "../../common/sql";
+import { execute, hydrate, selectList } from "../../common/sql";
 import { slugify, uniqueSlug } from "../../common/slug";
 import * as valid from "../../common/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
@@ -113,11 +113,8 @@ export class ReportService {
   delete(actor: Actor, id: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.content(manager, id);
-      const rows: unknown[] = await manager.query(
-        `DELETE FROM reports WHERE id = $1 AND status = 'DRAFT' AND published_at IS NULL RETURNING id`,
-        [id],
-      );
-      if (!rows.length) {
+      const deleted = await execute(manager, `DELETE FROM reports WHERE id = $1 AND status = 'DRAFT' AND published_at IS NULL`, [id]);
+      if (deleted === 0) {
         const report = await this.load(manager, id);
         throw new AppError("INVALID_TRANSITION", `only drafts can be deleted; the report is ${report.status}`, {
           status: report.status,
@@ -152,14 +149,15 @@ export class ReportService {
   ): Promise<Report> {
     const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), id);
     // One statement checks state and version and writes, so concurrent saves cannot both win.
-    const updated: unknown[] = await manager.query(
+    const updated = await execute(
+      manager,
       `UPDATE reports SET title = $3, subject = $4, summary = $5, body = $6, language = $7, firm_id = $8,
          slug = CASE WHEN published_at IS NULL AND $9::text IS NOT NULL THEN $9 ELSE slug END,
          version = version + 1, updated_by_id = $10, updated_at = now()
-       WHERE id = $1 AND version = $2 AND status = ANY($11::text[]) RETURNING id`,
+       WHERE id = $1 AND version = $2 AND status = ANY($11::text[])`,
       [id, expectedVersion, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id, EDITABLE],
     );
-    if (!updated.length) {
+    if (updated === 0) {
       const report = await this.load(manager, id);
       if (!EDITABLE.includes(report.status)) {
         throw new AppError("INVALID_TRANSITION", `a ${report.status} report cannot be edited`, { status: report.status });

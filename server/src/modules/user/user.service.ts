@@ -3,6 +3,7 @@ import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
 import { AppError } from "../../common/errors";
 import type { Page } from "../../common/pagination";
 import { hashPassword, verifyPassword } from "../../common/secrets";
+import { execute } from "../../common/sql";
 import * as valid from "../../common/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
@@ -92,8 +93,8 @@ export class UserService {
   resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       const hash = await hashPassword(valid.password(password));
-      const result = await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
-      if (result[1] !== 1) throw new AppError("NOT_FOUND", "no such user");
+      const updated = await execute(manager, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
+      if (updated !== 1) throw new AppError("NOT_FOUND", "no such user");
       await this.endSessions(manager, id);
       await this.audit.record(manager, actor, { action: "PASSWORD_RESET", entityType: "User", entityId: id });
     });
