@@ -48,6 +48,11 @@ describe("signing in", () => {
     expect(wrong[0].message).toBe(unknown[0].message);
   });
 
+  it("refuses a NUL character in the e-mail as bad input, not as a server error", async () => {
+    const errors = await errorsOf(anonymous(), LOGIN, { email: "admin\u0000@test.example", password: "whatever-password" });
+    expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);
+  });
+
   it("ends the session on logout", async () => {
     const { client } = await signIn(running.server(), ADMIN.email, ADMIN.password);
     expect(await client.request(`mutation { logout }`)).toEqual({ logout: true });
@@ -74,6 +79,23 @@ describe("accounts and roles", () => {
     expect(firm.createFirm.id).toBeTruthy();
     expect(codesOf(await errorsOf(admin, create, { input: { ...input, email: editor.email } }))).toEqual(["CONFLICT"]);
     expect(codesOf(await errorsOf(admin, create, { input: { ...input, password: "short" } }))).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("keeps at least one active admin", async () => {
+    const { client: admin, id } = await signIn(running.server(), ADMIN.email, ADMIN.password);
+    const demote = `mutation($id: ID!) { updateUser(id: $id, input: { role: EDITOR }) { role } }`;
+    const { users } = await admin.request<{ users: { nodes: { role: string; disabledAt: string | null }[] } }>(
+      `{ users(first: 100) { nodes { role disabledAt } } }`,
+    );
+    const activeAdmins = users.nodes.filter((u) => u.role === "ADMIN" && !u.disabledAt).length;
+    if (activeAdmins === 1) {
+      expect(codesOf(await errorsOf(admin, demote, { id }))).toEqual(["FORBIDDEN"]);
+    }
+    const second = await createStaff(running.server(), admin, "ADMIN");
+    // With two admins one may step down; the other then cannot.
+    await second.client.request(demote, { id: second.id });
+    const again = await signIn(running.server(), ADMIN.email, ADMIN.password);
+    expect((await again.client.request<{ me: { role: string } }>(ME)).me.role).toBe("ADMIN");
   });
 
   it("disabling a user ends their sessions and refuses their sign-in", async () => {

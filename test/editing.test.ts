@@ -107,6 +107,19 @@ describe("the catalogue", () => {
     expect(codesOf(await errorsOf(editor.client, `mutation { createFirm(input: { name: "x", website: "javascript:alert(1)" }) { id } }`))).toEqual(["BAD_USER_INPUT"]);
     expect(codesOf(await errorsOf(editor.client, `mutation { createFirm(input: { name: "x", slug: "mirae-test-securities" }) { id } }`))).toEqual(["CONFLICT"]);
   });
+
+  it("answers a race for one slug with one success and CONFLICTs, never a server error", async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        editor.client.request(`mutation { createSectorTag(input: { name: "경합", slug: "race-slug" }) { id } }`).then(
+          () => "ok",
+          (e: { response?: { errors?: { extensions?: { code?: string } }[] } }) => e.response?.errors?.[0]?.extensions?.code,
+        ),
+      ),
+    );
+    expect(attempts.filter((a) => a === "ok")).toHaveLength(1);
+    expect(attempts.filter((a) => a !== "ok")).toEqual(Array(9).fill("CONFLICT"));
+  });
 });
 
 describe("reports", () => {

@@ -131,6 +131,7 @@ describe("reports for anonymous clients", () => {
     }
     expect(codesOf(await errorsOf(running.server().client, query, {}))).toEqual(["BAD_USER_INPUT"]);
     expect(codesOf(await errorsOf(running.server().client, query, { id: first.id, slug: first.slug }))).toEqual(["BAD_USER_INPUT"]);
+    expect(codesOf(await errorsOf(running.server().client, query, { slug: "보고서\u0000" }))).toEqual(["BAD_USER_INPUT"]);
   });
 
   it("shows a retracted report only as a tombstone, and never in lists", async () => {
@@ -233,6 +234,10 @@ describe("bad input", () => {
     ["a malformed date", { filter: { publishedAfter: "yesterday" } }],
     ["an id that cannot exist", { filter: { firmId: "firm-1" } }],
     ["a one-character search word", { filter: { search: "영 상" } }],
+    ["a NUL character in a search", { filter: { search: "영상\u0000" } }],
+    ["a forged cursor with a year that does not exist", { after: Buffer.from('["PUBLISHED_AT_DESC","0000-01-01 00:00:00+00","00000000-0000-4000-8000-000000000000"]').toString("base64url") }],
+    ["a forged cursor with an impossible offset", { after: Buffer.from('["PUBLISHED_AT_DESC","2026-01-01 00:00:00+99","00000000-0000-4000-8000-000000000000"]').toString("base64url") }],
+    ["a forged cursor on a day that does not exist", { after: Buffer.from('["PUBLISHED_AT_DESC","2026-02-29 00:00:00+00","00000000-0000-4000-8000-000000000000"]').toString("base64url") }],
   ])("refuses %s with BAD_USER_INPUT", async (_label, variables) => {
     const errors = await errorsOf(running.server().client, list, variables);
     expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);

@@ -2,7 +2,8 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import fastifyCookie from "@fastify/cookie";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
+import { QueryFailedError } from "typeorm";
 import type { Config } from "./config";
 import type { Context, SessionCookie } from "./common/context";
 import { AppError } from "./common/errors";
@@ -30,7 +31,16 @@ const CLIENT_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
+/** PostgreSQL's unique_violation: two writers raced for the same slug or e-mail. */
+function isUniqueViolation(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof QueryFailedError && (original.driverError as { code?: string }).code === "23505";
+}
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isUniqueViolation(error)) {
+    return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -50,8 +60,9 @@ function credentials(request: FastifyRequest): { token: string | null; fromCooki
   return { token: cookie || null, fromCookie: Boolean(cookie) };
 }
 
-function sessionCookie(request: FastifyRequest, reply: FastifyReply): SessionCookie {
-  const options = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: request.protocol === "https" };
+function sessionCookie(request: FastifyRequest, reply: FastifyReply, production: boolean): SessionCookie {
+  // Production always sits behind HTTPS; elsewhere the cookie must also work over plain HTTP.
+  const options = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: production || request.protocol === "https" };
   return {
     set: (token, expiresAt) => void reply.setCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt }),
     clear: () => void reply.clearCookie(SESSION_COOKIE, options),
@@ -117,7 +128,7 @@ export async function createHttpServer(config: Config, services: Services, schem
     context: async (request, reply): Promise<Context> => {
       const { token, fromCookie } = credentials(request);
       const viewer = await services.sessions.resolve(token);
-      const cookie = sessionCookie(request, reply);
+      const cookie = sessionCookie(request, reply, config.production);
       if (viewer.credentialError && fromCookie) cookie.clear();
       return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: cookie };
     },

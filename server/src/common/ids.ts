@@ -1,4 +1,5 @@
 import { badInput } from "./errors";
+import { searchable } from "./validate";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,5 +20,5 @@ export type Lookup = { id: string } | { slug: string };
 export function lookup(id: string | null | undefined, slug: string | null | undefined): Lookup | null {
   if ((id == null) === (slug == null)) throw badInput("give either id or slug");
   if (id != null) return isUuid(id) ? { id } : null;
-  return { slug: slug!.normalize("NFC") };
+  return { slug: searchable(slug!, "slug", 200).normalize("NFC") };
 }

@@ -44,7 +44,7 @@ export function decodeCursor(cursor: string, order: string, rules: CursorRules =
   }
   const [cursorOrder, key, id] = parsed as [string, string, string];
   if (cursorOrder !== order) throw badInput("after belongs to a different orderBy", "after");
-  if (!validKey(key) || !validId(id)) throw badInput("after is not a valid cursor", "after");
+  if (key.includes("\u0000") || !validKey(key) || !validId(id)) throw badInput("after is not a valid cursor", "after");
   return { order, key, id };
 }
 

@@ -11,6 +11,15 @@ export interface TextRule {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/u;
 
+/**
+ * For text that is only looked up, never stored (slugs, search, cursors): PostgreSQL refuses the
+ * NUL character outright, so it must be a client error here rather than a failed query.
+ */
+export function searchable(value: string, field: string, max = 1000): string {
+  if (value.includes("\u0000") || value.length > max) throw badInput(`${field} is not valid`, field);
+  return value;
+}
+
 /** Trimmed NFC text (macOS keyboards send decomposed Hangul), length counted in characters. */
 export function text(value: string, field: string, rule: TextRule): string {
   const clean = value.normalize("NFC").trim();
@@ -67,7 +76,9 @@ export function slug(value: string, field = "slug"): string {
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
+/** NFC, so that a Hangul password typed on macOS (decomposed) matches one typed elsewhere. */
 export function password(value: string, field = "password"): string {
+  value = value.normalize("NFC");
   const length = [...value].length;
   if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
     throw badInput(`${field} needs ${PASSWORD_MIN}–${PASSWORD_MAX} characters`, field);

@@ -30,11 +30,9 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
   if (n > 0) return false;
 
   const users = new Map<Role, User>();
-  await services.dataSource.transaction(async (manager) => {
-    for (const u of demoUsers) {
-      users.set(u.role, await services.users.create(manager, SYSTEM, { ...u, password: withDemoPasswords ? u.password : null }));
-    }
-  });
+  for (const u of demoUsers) {
+    users.set(u.role, await services.users.create(SYSTEM, { ...u, password: withDemoPasswords ? u.password : null }));
+  }
   const editor = actorFor(users.get(Role.EDITOR)!);
   const reviewer = actorFor(users.get(Role.REVIEWER)!);
 

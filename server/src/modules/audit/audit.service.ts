@@ -3,6 +3,7 @@ import type { Viewer } from "../../common/context";
 import { requireUuid } from "../../common/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
 import { hydrate, selectList, SqlParams } from "../../common/sql";
+import { searchable } from "../../common/validate";
 import { AuditEvent } from "./audit-event.entity";
 
 export type AuditAction =
@@ -77,9 +78,9 @@ export class AuditService {
     const conditions = (params: SqlParams): string[] => {
       const c = ["TRUE"];
       if (query.actorId) c.push(`e.actor_id = ${params.add(requireUuid(query.actorId, "actorId"), "uuid")}`);
-      if (query.entityType) c.push(`e.entity_type = ${params.add(query.entityType)}`);
-      if (query.entityId) c.push(`e.entity_id = ${params.add(query.entityId)}`);
-      if (query.action) c.push(`e.action = ${params.add(query.action)}`);
+      if (query.entityType) c.push(`e.entity_type = ${params.add(searchable(query.entityType, "entityType"))}`);
+      if (query.entityId) c.push(`e.entity_id = ${params.add(searchable(query.entityId, "entityId"))}`);
+      if (query.action) c.push(`e.action = ${params.add(searchable(query.action, "action"))}`);
       if (query.from) c.push(`e.at >= ${params.add(query.from, "timestamptz")}`);
       if (query.to) c.push(`e.at < ${params.add(query.to, "timestamptz")}`);
       return c;

@@ -36,11 +36,15 @@ interface OrderSpec {
 // the date must exist, so that the cast in SQL cannot fail.
 function isTimestampText(key: string): boolean {
   if (key === "infinity") return true;
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/.exec(key);
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(?::([0-5]\d))?$/.exec(key);
   if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  const [year, month, day, hour, minute, second, , offsetHours] = m.slice(1, 9).map(Number);
+  const date = new Date(Date.UTC(2000, month - 1, day)); // a leap year, so that 29 February passes
+  const leapDay = month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  return (
+    year >= 1 && !leapDay && date.getUTCMonth() === month - 1 && date.getUTCDate() === day &&
+    hour < 24 && minute < 60 && second < 60 && offsetHours <= 15
+  );
 }
 const isTitle = (key: string): boolean => key.length <= 1000;
 

@@ -148,11 +148,13 @@ export class ReportService {
     action: AuditAction,
   ): Promise<Report> {
     const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), id);
-    // One statement checks state and version and writes, so concurrent saves cannot both win.
+    // One statement checks state and version and writes, so concurrent saves cannot both win. A new
+    // firm drops the attached disclaimer: it was the old firm's.
     const updated = await execute(
       manager,
       `UPDATE reports SET title = $3, subject = $4, summary = $5, body = $6, language = $7, firm_id = $8,
          slug = CASE WHEN published_at IS NULL AND $9::text IS NOT NULL THEN $9 ELSE slug END,
+         disclaimer_id = CASE WHEN firm_id = $8 THEN disclaimer_id END,
          version = version + 1, updated_by_id = $10, updated_at = now()
        WHERE id = $1 AND version = $2 AND status = ANY($11::text[])`,
       [id, expectedVersion, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id, EDITABLE],

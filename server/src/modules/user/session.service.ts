@@ -3,7 +3,8 @@ import { ANONYMOUS, type Viewer } from "../../common/context";
 import { AppError } from "../../common/errors";
 import { newToken, tokenHash, tokenKind, verifyPassword } from "../../common/secrets";
 import { hydrate, selectList } from "../../common/sql";
-import type { AuditService } from "../audit/audit.service";
+import * as valid from "../../common/validate";
+import { SYSTEM, type AuditService } from "../audit/audit.service";
 import { Session } from "./session.entity";
 import { User } from "./user.entity";
 import { auditView } from "./user.service";
@@ -25,19 +26,21 @@ export class SessionService {
   ) {}
 
   async login(emailAddress: string, password: string): Promise<SignIn> {
-    const email = emailAddress.normalize("NFC").trim().toLowerCase();
+    const email = valid.searchable(emailAddress, "email", 254).normalize("NFC").trim().toLowerCase();
+    password = valid.searchable(password, "password", valid.PASSWORD_MAX * 4).normalize("NFC");
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder("u")
       .addSelect("u.passwordHash")
       .where("u.email = :email", { email })
       .getOne();
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid || user.disabledAt) {
+    const correct = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !correct || user.disabledAt) {
       await this.dataSource.transaction((manager) =>
-        this.audit.record(manager, { id: user?.id ?? null, email }, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null }),
+        // Nobody proved who they are, so there is no actor; the account tried is the entity.
+        this.audit.record(manager, SYSTEM, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null, after: { email } }),
       );
-      throw new AppError("UNAUTHENTICATED", user && valid ? "this account is disabled" : BAD_CREDENTIALS);
+      throw new AppError("UNAUTHENTICATED", user && correct ? "this account is disabled" : BAD_CREDENTIALS);
     }
     const token = newToken("session");
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);

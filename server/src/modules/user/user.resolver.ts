@@ -55,7 +55,7 @@ export class UserResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => User)
   async createUser(@Ctx() ctx: Context, @Arg("input") input: CreateUserInput): Promise<User> {
-    return ctx.services.dataSource.transaction((manager) => ctx.services.users.create(manager, actorOf(ctx.viewer), input));
+    return ctx.services.users.create(actorOf(ctx.viewer), input);
   }
 
   @Authorized(Role.ADMIN)

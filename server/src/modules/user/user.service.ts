@@ -5,7 +5,7 @@ import type { Page } from "../../common/pagination";
 import { hashPassword, verifyPassword } from "../../common/secrets";
 import { execute } from "../../common/sql";
 import * as valid from "../../common/validate";
-import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
+import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
 
 export interface NewUser {
@@ -50,24 +50,21 @@ export class UserService {
     return catalogPage(this.dataSource.manager, User, args);
   }
 
-  async create(manager: EntityManager, actor: Actor, input: NewUser): Promise<User> {
+  /** Hashes first: argon2 takes tens of milliseconds that no transaction should hold a connection for. */
+  async create(actor: Actor, input: NewUser): Promise<User> {
     const email = valid.email(input.email);
-    if (await manager.getRepository(User).existsBy({ email })) {
-      throw new AppError("CONFLICT", "a user with this e-mail exists", { field: "email" });
-    }
-    const repo = manager.getRepository(User);
-    const user = await repo.save(
-      repo.create({
-        email,
-        name: valid.text(input.name, "name", { max: 100 }),
-        role: input.role,
-        passwordHash: input.password === null ? null : await hashPassword(valid.password(input.password)),
-        disabledAt: null,
-      }),
-    );
-    delete (user as Partial<User>).passwordHash;
-    await this.audit.record(manager, actor, { action: "CREATE", entityType: "User", entityId: user.id, after: auditView(user) });
-    return user;
+    const name = valid.text(input.name, "name", { max: 100 });
+    const passwordHash = input.password === null ? null : await hashPassword(valid.password(input.password));
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.getRepository(User).existsBy({ email })) {
+        throw new AppError("CONFLICT", "a user with this e-mail exists", { field: "email" });
+      }
+      const repo = manager.getRepository(User);
+      const user = await repo.save(repo.create({ email, name, role: input.role, passwordHash, disabledAt: null }));
+      delete (user as Partial<User>).passwordHash;
+      await this.audit.record(manager, actor, { action: "CREATE", entityType: "User", entityId: user.id, after: auditView(user) });
+      return user;
+    });
   }
 
   /** Admin changes; disabling or re-roling ends the user's sessions, so the change applies at once. */
@@ -77,6 +74,10 @@ export class UserService {
       const before = await repo.findOneBy({ id });
       if (!before) throw new AppError("NOT_FOUND", "no such user");
       if (changes.disabled && id === actor.id) throw new AppError("FORBIDDEN", "you cannot disable your own account");
+      const losesAdmin = before.role === Role.ADMIN && ((changes.role && changes.role !== Role.ADMIN) || changes.disabled);
+      if (losesAdmin && !(await this.anotherActiveAdmin(manager, id))) {
+        throw new AppError("FORBIDDEN", "the last active admin cannot be demoted or disabled");
+      }
       const after = repo.merge(repo.create({ ...before }), {
         ...(changes.name != null ? { name: valid.text(changes.name, "name", { max: 100 }) } : {}),
         ...(changes.role != null ? { role: changes.role } : {}),
@@ -90,9 +91,9 @@ export class UserService {
   }
 
   /** An admin sets a new password; every session of that user ends. */
-  resetPassword(actor: Actor, id: string, password: string): Promise<void> {
+  async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
+    const hash = await hashPassword(valid.password(password));
     return this.dataSource.transaction(async (manager) => {
-      const hash = await hashPassword(valid.password(password));
       const updated = await execute(manager, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
       if (updated !== 1) throw new AppError("NOT_FOUND", "no such user");
       await this.endSessions(manager, id);
@@ -101,19 +102,25 @@ export class UserService {
   }
 
   /** A user changes their own password; their other sessions end, this one stays. */
-  changePassword(actor: Actor, sessionId: string | null, oldPassword: string, newPassword: string): Promise<void> {
+  async changePassword(actor: Actor, sessionId: string | null, oldPassword: string, newPassword: string): Promise<void> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder("u")
+      .addSelect("u.passwordHash")
+      .where("u.id = :id", { id: actor.id })
+      .getOneOrFail();
+    if (!(await verifyPassword(user.passwordHash, oldPassword))) {
+      throw new AppError("BAD_USER_INPUT", "the current password is wrong", { field: "oldPassword" });
+    }
+    const hash = await hashPassword(valid.password(newPassword, "newPassword"));
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .getRepository(User)
-        .createQueryBuilder("u")
-        .addSelect("u.passwordHash")
-        .where("u.id = :id", { id: actor.id })
-        .getOneOrFail();
-      if (!(await verifyPassword(user.passwordHash, oldPassword))) {
-        throw new AppError("BAD_USER_INPUT", "the current password is wrong", { field: "oldPassword" });
-      }
-      const hash = await hashPassword(valid.password(newPassword, "newPassword"));
-      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [user.id, hash]);
+      // Only if nobody changed it meanwhile: the old password was checked against this hash.
+      const updated = await execute(
+        manager,
+        `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2`,
+        [user.id, user.passwordHash, hash],
+      );
+      if (updated !== 1) throw new AppError("CONFLICT", "the password changed meanwhile; try again");
       await this.endSessions(manager, user.id, sessionId);
       await this.audit.record(manager, actor, { action: "PASSWORD_CHANGE", entityType: "User", entityId: user.id });
     });
@@ -121,11 +128,23 @@ export class UserService {
 
   /** Makes sure ADMIN_EMAIL exists as an admin; an existing account is left as it is. */
   async ensureAdmin(email: string, password: string): Promise<"created" | "exists"> {
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.getRepository(User).existsBy({ email: valid.email(email, "ADMIN_EMAIL") })) return "exists";
-      await this.create(manager, { id: null, email: null }, { email, name: "Administrator", role: Role.ADMIN, password });
+    if (await this.dataSource.getRepository(User).existsBy({ email: valid.email(email, "ADMIN_EMAIL") })) return "exists";
+    try {
+      await this.create(SYSTEM, { email, name: "Administrator", role: Role.ADMIN, password });
       return "created";
-    });
+    } catch (error) {
+      // Another instance starting at the same moment created it first.
+      if (error instanceof AppError && error.extensions.code === "CONFLICT") return "exists";
+      throw error;
+    }
+  }
+
+  private async anotherActiveAdmin(manager: EntityManager, exceptId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT id FROM users WHERE role = 'ADMIN' AND disabled_at IS NULL AND id <> $1 FOR UPDATE`,
+      [exceptId],
+    );
+    return rows.length > 0;
   }
 
   private async endSessions(manager: EntityManager, userId: string, keepSessionId: string | null = null): Promise<void> {
