@@ -17,6 +17,8 @@ export interface Config {
   adminPassword: string | null;
   /** Believe X-Forwarded-For/-Proto from a reverse proxy. */
   trustProxy: boolean;
+  /** How often the scheduler looks for due reports. */
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -65,5 +67,6 @@ export function loadConfig(): Config {
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,
     trustProxy: flag("TRUST_PROXY", false),
+    schedulerIntervalMs: integer("SCHEDULER_INTERVAL_MS", 5_000, 100, 3_600_000),
   };
 }

@@ -5,6 +5,7 @@ import { createDataSource, runMigrations } from "./db/data-source";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./db/seed/seed";
+import { ReportScheduler } from "./modules/report/report-scheduler";
 import { createHttpServer } from "./http";
 import { buildAppSchema } from "./schema";
 
@@ -43,11 +44,13 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo && (await seedDemo(services, embedded !== null))) console.log("Seeded the demo catalogue.");
 
+  const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
   const app = await createHttpServer(config, services, await buildAppSchema());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const where = embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
+  scheduler.start();
   console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
 
   let stopping = false;
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     await app.close();
+    await scheduler.stop();
     await dataSource.destroy();
     await embedded?.close();
     process.exit(0);

@@ -3,7 +3,9 @@ import type { Analyst } from "../modules/analyst/analyst.entity";
 import type { DisclaimerSnapshot } from "../modules/disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerTemplate } from "../modules/disclaimer/disclaimer-template.entity";
 import type { Firm } from "../modules/firm/firm.entity";
+import type { PublicationPeriod } from "../modules/report/publication-period.entity";
 import type { ReportRevision } from "../modules/report/report-revision.entity";
+import type { WorkingCopy } from "../modules/report/working-copy.entity";
 import type { User } from "../modules/user/user.entity";
 import type { ReportListArgs, ReportParent } from "../modules/report/report-query.service";
 import type { Report } from "../modules/report/report.entity";
@@ -47,6 +49,17 @@ export function createLoaders(services: Services, viewer: Viewer) {
       (await services.disclaimers.findTemplatesByFirmIds(ids)).map((t) => ({ parentId: t.firmId, item: t })),
     ),
     user: byId<User>((ids) => services.users.findByIds(ids)),
+    report: byId<Report>((ids) => services.reportQueries.findByIds(viewer, ids)),
+    analyst: byId<Analyst>((ids) => services.analysts.findByIds(ids)),
+    sectorTag: byId<SectorTag>((ids) => services.sectorTags.findByIds(ids)),
+    template: byId<DisclaimerTemplate>((ids) => services.disclaimers.findTemplatesByIds(ids)),
+    workingCopy: new DataLoader<string, WorkingCopy | null>(async (ids) => {
+      const copies = new Map((await services.reports.findWorkingCopies(ids)).map((c) => [c.reportId, c]));
+      return ids.map((id) => copies.get(id) ?? null);
+    }),
+    publicationPeriods: childrenById<PublicationPeriod>(async (ids) =>
+      (await services.reports.publicationPeriods(ids)).map((p) => ({ parentId: p.reportId, item: p })),
+    ),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
     reportsOf(parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> {
       const key = JSON.stringify([parent, args]);

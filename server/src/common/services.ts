@@ -5,6 +5,7 @@ import { ApiKeyService } from "../modules/api-key/api-key.service";
 import { AuditService } from "../modules/audit/audit.service";
 import { DisclaimerService } from "../modules/disclaimer/disclaimer.service";
 import { FirmService } from "../modules/firm/firm.service";
+import { ComplianceService } from "../modules/report/compliance.service";
 import { ReportQueryService } from "../modules/report/report-query.service";
 import { ReportWorkflowService } from "../modules/report/report-workflow.service";
 import { ReportService } from "../modules/report/report.service";
@@ -16,16 +17,18 @@ import { UserService } from "../modules/user/user.service";
 export function createServices(dataSource: DataSource, config: Pick<Config, "sessionTtlHours">) {
   const audit = new AuditService(dataSource);
   const disclaimers = new DisclaimerService(dataSource, audit);
+  const reports = new ReportService(dataSource, audit);
   return {
     dataSource,
     audit,
     disclaimers,
     analysts: new AnalystService(dataSource, audit),
     apiKeys: new ApiKeyService(dataSource, audit),
+    compliance: new ComplianceService(dataSource),
     firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource),
-    reports: new ReportService(dataSource, audit),
-    workflow: new ReportWorkflowService(dataSource, audit, disclaimers),
+    reports,
+    workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
     sectorTags: new SectorTagService(dataSource, audit),
     sessions: new SessionService(dataSource, audit, config.sessionTtlHours),
     users: new UserService(dataSource, audit),

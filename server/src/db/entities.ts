@@ -4,10 +4,12 @@ import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { DisclaimerSnapshot } from "../modules/disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "../modules/disclaimer/disclaimer-template.entity";
 import { Firm } from "../modules/firm/firm.entity";
+import { PublicationPeriod } from "../modules/report/publication-period.entity";
 import { ReportAnalyst } from "../modules/report/report-analyst.entity";
 import { ReportRevision } from "../modules/report/report-revision.entity";
 import { Report } from "../modules/report/report.entity";
 import { SectorTag } from "../modules/sector-tag/sector-tag.entity";
+import { WorkingCopy } from "../modules/report/working-copy.entity";
 import { Session } from "../modules/user/session.entity";
 import { User } from "../modules/user/user.entity";
 
@@ -24,4 +26,6 @@ export const entities = [
   Report,
   ReportAnalyst,
   ReportRevision,
+  WorkingCopy,
+  PublicationPeriod,
 ];

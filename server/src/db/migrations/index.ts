@@ -1,5 +1,6 @@
 import { Initial1764230400000 } from "./1764230400000-Initial";
 import { StaffAccounts1764316800000 } from "./1764316800000-StaffAccounts";
+import { PublishingWorkflow1764403200000 } from "./1764403200000-PublishingWorkflow";
 
 /** In order; every schema change adds a migration here. */
-export const migrations = [Initial1764230400000, StaffAccounts1764316800000];
+export const migrations = [Initial1764230400000, StaffAccounts1764316800000, PublishingWorkflow1764403200000];

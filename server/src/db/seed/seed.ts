@@ -81,15 +81,15 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
 
 const actorFor = (user: User): Actor => ({ id: user.id, email: user.email });
 
-/** Demo history: moves a just-published report (and its review) back to `publishedAt`. */
+/**
+ * Demo history: moves a just-published report's publication date back. Snapshots, audit events and
+ * the publication log keep their real times (they are append-only or frozen once approved).
+ */
 async function backdate(services: Services, reportId: string, publishedAt: Date): Promise<void> {
   await services.dataSource.query(
-    `WITH r AS (
-       UPDATE reports SET published_at = $2::timestamptz, created_at = $2::timestamptz - interval '1 day', updated_at = $2,
-         retracted_at = CASE WHEN retracted_at IS NULL THEN NULL ELSE $2::timestamptz + interval '2 days' END
-       WHERE id = $1 RETURNING disclaimer_id)
-     UPDATE disclaimer_snapshots s SET attached_at = $2::timestamptz - interval '2 hours', reviewed_at = $2::timestamptz - interval '1 hour'
-     FROM r WHERE s.id = r.disclaimer_id`,
+    `UPDATE reports SET published_at = $2::timestamptz, created_at = $2::timestamptz - interval '1 day', updated_at = $2::timestamptz,
+       retracted_at = CASE WHEN retracted_at IS NULL THEN NULL ELSE $2::timestamptz + interval '2 days' END
+     WHERE id = $1`,
     [reportId, publishedAt],
   );
 }

@@ -23,8 +23,13 @@ export type AuditAction =
   | "ATTACH_DISCLAIMER"
   | "SUBMIT"
   | "APPROVE"
+  | "REJECT"
+  | "WITHDRAW"
   | "PUBLISH"
+  | "PUBLISH_CORRECTION"
   | "SCHEDULE"
+  | "UNSCHEDULE"
+  | "SCHEDULE_BLOCKED"
   | "RETRACT";
 
 export interface AuditEntry {

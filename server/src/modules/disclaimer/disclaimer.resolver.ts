@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, GraphQLISODateTime, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
 import { requireUuid } from "../../common/ids";
 import { actorOf } from "../audit/audit.service";
-import { Role } from "../user/user.entity";
+import { Role, User } from "../user/user.entity";
+import { DisclaimerSnapshot } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
 
 @Resolver(() => DisclaimerTemplate)
@@ -20,5 +21,27 @@ export class DisclaimerResolver {
     return ctx.services.dataSource.transaction((manager) =>
       ctx.services.disclaimers.createTemplate(manager, actorOf(ctx.viewer), requireUuid(firmId, "firmId"), body, effectiveFrom ?? null),
     );
+  }
+}
+
+/** Who attached and reviewed a disclaimer, and the reviewer's note, are for staff. */
+@Resolver(() => DisclaimerSnapshot)
+export class DisclaimerSnapshotResolver {
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true })
+  reviewNote(@Root() snapshot: DisclaimerSnapshot): string | null {
+    return snapshot.reviewNote;
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true })
+  attachedBy(@Root() snapshot: DisclaimerSnapshot, @Ctx() ctx: Context): Promise<User | null> | null {
+    return snapshot.attachedById ? ctx.loaders.user.load(snapshot.attachedById) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => User, { nullable: true })
+  reviewedBy(@Root() snapshot: DisclaimerSnapshot, @Ctx() ctx: Context): Promise<User | null> | null {
+    return snapshot.reviewedById ? ctx.loaders.user.load(snapshot.reviewedById) : null;
   }
 }

@@ -20,6 +20,10 @@ export class DisclaimerService {
     return this.dataSource.getRepository(DisclaimerSnapshot).findBy({ id: In([...ids]) });
   }
 
+  findTemplatesByIds(ids: readonly string[]): Promise<DisclaimerTemplate[]> {
+    return this.dataSource.getRepository(DisclaimerTemplate).findBy({ id: In([...ids]) });
+  }
+
   findSnapshot(manager: EntityManager, id: string): Promise<DisclaimerSnapshot | null> {
     return manager.getRepository(DisclaimerSnapshot).findOneBy({ id });
   }

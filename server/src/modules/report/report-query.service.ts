@@ -82,6 +82,16 @@ export class ReportQueryService {
     return rows.length ? hydrate(Report, rows[0]) : null;
   }
 
+  /** Reports by id, as the viewer may see them (for relations such as the review queue). */
+  async findByIds(viewer: Viewer, ids: readonly string[]): Promise<Report[]> {
+    const visible = isStaff(viewer) ? "TRUE" : `r.status IN ('PUBLISHED', 'RETRACTED')`;
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(this.metadata, "r")} FROM reports r WHERE r.id = ANY($1::uuid[]) AND ${visible}`,
+      [ids],
+    );
+    return rows.map((row) => hydrate(Report, row));
+  }
+
   async list(viewer: Viewer, args: ReportListArgs): Promise<Page<Report>> {
     const { size, order, spec } = this.pageSpec(args);
     const params = new SqlParams();

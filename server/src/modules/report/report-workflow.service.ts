@@ -1,96 +1,292 @@
 import type { DataSource, EntityManager } from "typeorm";
+import { sha256Hex } from "../../common/checksum";
 import { AppError, badInput } from "../../common/errors";
-import { hydrate, selectList } from "../../common/sql";
-import type { Actor, AuditService } from "../audit/audit.service";
-import { ReviewStatus } from "../disclaimer/disclaimer-snapshot.entity";
+import * as valid from "../../common/validate";
+import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
+import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";
+import type { ReportContent } from "./report-content";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
+import { copyContent, type LockedReport, type ReportService } from "./report.service";
+import { WorkingCopy, WorkingCopyStatus } from "./working-copy.entity";
 
-type Transition = "ATTACH_DISCLAIMER" | "SUBMIT" | "APPROVE" | "PUBLISH" | "SCHEDULE" | "RETRACT";
+const YEAR_MS = 366 * 86_400_000;
+export const REASON_MAX = 1_000;
 
-/** The publishing state machine: each transition is one transaction with its audit event. */
+/** What a workflow step acts on: the working copy while one exists, else the report itself. */
+interface Target {
+  kind: "report" | "copy";
+  status: ReportStatus | WorkingCopyStatus;
+  disclaimerId: string | null;
+  createdById: string | null;
+  updatedById: string | null;
+}
+
+function targetOf({ report, copy }: LockedReport): Target {
+  return copy ? { kind: "copy", ...copy } : { kind: "report", ...report };
+}
+
+function requireStatus(target: Pick<Target, "kind" | "status">, allowed: string[]): void {
+  if (!allowed.includes(target.status)) {
+    const what = target.kind === "copy" ? "correction" : "report";
+    throw new AppError("INVALID_TRANSITION", `not allowed while the ${what} is ${target.status}`, { status: target.status });
+  }
+}
+
+type Outcome = { action: AuditAction; note?: string | null };
+
+/**
+ * The publishing state machine (DESIGN.md §3). Each step locks the report, checks the state of
+ * what it acts on, changes it, and records an audit event, all in one transaction.
+ */
 export class ReportWorkflowService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly disclaimers: DisclaimerService,
+    private readonly reports: ReportService,
   ) {}
 
+  /** Snapshots the firm's current template onto the draft (or correction) for review. */
   attachDisclaimer(actor: Actor, reportId: string): Promise<Report> {
-    return this.transition(actor, reportId, [ReportStatus.DRAFT], async (manager, report) => {
-      const snapshot = await this.disclaimers.attach(manager, report.id, report.firmId, actor.id);
-      return { action: "ATTACH_DISCLAIMER", patch: { disclaimerId: snapshot.id } };
+    return this.step(actor, reportId, async (manager, locked, target) => {
+      requireStatus(target, [ReportStatus.DRAFT]);
+      const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
+      await this.setTarget(manager, locked, target, { disclaimer_id: snapshot.id });
+      return { action: "ATTACH_DISCLAIMER" };
     });
   }
 
   submitForReview(actor: Actor, reportId: string): Promise<Report> {
-    return this.transition(actor, reportId, [ReportStatus.DRAFT], async (_manager, report) => {
-      if (!report.disclaimerId) throw new AppError("DISCLAIMER_REQUIRED", "attach the firm's disclaimer before submitting");
-      return { action: "SUBMIT", patch: { status: ReportStatus.IN_REVIEW } };
+    return this.step(actor, reportId, async (manager, locked, target) => {
+      requireStatus(target, [ReportStatus.DRAFT]);
+      const snapshot = target.disclaimerId ? await this.disclaimers.findSnapshot(manager, target.disclaimerId) : null;
+      if (snapshot?.reviewStatus !== ReviewStatus.PENDING) {
+        throw new AppError("DISCLAIMER_REQUIRED", "attach the firm's disclaimer before submitting");
+      }
+      await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach it again");
+      const body = locked.copy ? locked.copy.body : locked.report.body;
+      if (!body.trim()) throw badInput("a report needs a body before review", "body");
+      await this.setTarget(manager, locked, target, { status: ReportStatus.IN_REVIEW });
+      return { action: "SUBMIT" };
+    });
+  }
+
+  /** The editor takes a report (or correction) back from review to change it. */
+  withdraw(actor: Actor, reportId: string): Promise<Report> {
+    return this.step(actor, reportId, async (manager, locked, target) => {
+      requireStatus(target, [ReportStatus.IN_REVIEW]);
+      await this.setTarget(manager, locked, target, { status: ReportStatus.DRAFT });
+      return { action: "WITHDRAW" };
     });
   }
 
   approveDisclaimer(actor: Actor, reportId: string, note: string | null): Promise<Report> {
-    return this.transition(actor, reportId, [ReportStatus.IN_REVIEW], async (manager, report) => {
-      if (report.createdById === actor.id || report.updatedById === actor.id) {
-        throw new AppError("FORBIDDEN", "a reviewer may not approve a report they created or last edited");
-      }
-      await this.disclaimers.review(manager, report.disclaimerId!, ReviewStatus.APPROVED, actor.id!, note);
-      return { action: "APPROVE", patch: { status: ReportStatus.APPROVED } };
-    });
+    return this.review(actor, reportId, ReviewStatus.APPROVED, note);
   }
 
-  /** Publishes now, or schedules for `at` when it lies in the future. */
+  rejectDisclaimer(actor: Actor, reportId: string, note: string): Promise<Report> {
+    return this.review(actor, reportId, ReviewStatus.REJECTED, valid.text(note, "note", { max: REASON_MAX, multiline: true }));
+  }
+
+  /**
+   * An approved report goes live now, or is scheduled for `at` (future, at most a year ahead). An
+   * approved correction goes live now, onto the report.
+   */
   publish(actor: Actor, reportId: string, at: Date | null): Promise<Report> {
-    return this.transition(actor, reportId, [ReportStatus.APPROVED], async (manager, report) => {
-      const template = await this.disclaimers.currentTemplate(manager, report.firmId);
-      const snapshot = await this.disclaimers.findSnapshot(manager, report.disclaimerId!);
-      if (!template || snapshot?.reviewStatus !== ReviewStatus.APPROVED || snapshot.templateId !== template.id) {
-        throw new AppError("DISCLAIMER_REQUIRED", "publishing needs an approved disclaimer of the firm's current version");
+    return this.step(actor, reportId, async (manager, locked, target) => {
+      requireStatus(target, [ReportStatus.APPROVED]);
+      const snapshot = await this.approvedSnapshot(manager, target);
+      await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach and approve it again");
+      if (locked.copy) {
+        if (at) throw badInput("a correction goes live when it is published; it cannot be scheduled", "at");
+        return this.applyCopy(manager, locked, locked.copy);
       }
-      return at && at.getTime() > Date.now()
-        ? { action: "SCHEDULE", patch: { status: ReportStatus.SCHEDULED, scheduledAt: at } }
-        : { action: "PUBLISH", patch: { status: ReportStatus.PUBLISHED, publishedAt: new Date(), scheduledAt: null } };
+      if (at) {
+        const ahead = at.getTime() - Date.now();
+        if (ahead <= 0) throw badInput("the publication time must be in the future", "at");
+        if (ahead > YEAR_MS) throw badInput("a report can be scheduled at most a year ahead", "at");
+        await manager.query(
+          `UPDATE reports SET status = 'SCHEDULED', scheduled_at = $2, schedule_blocked_at = NULL, schedule_blocked_reason = NULL
+           WHERE id = $1`,
+          [reportId, at],
+        );
+        return { action: "SCHEDULE" };
+      }
+      await this.goLive(manager, locked.report);
+      return { action: "PUBLISH" };
     });
   }
 
+  unschedule(actor: Actor, reportId: string): Promise<Report> {
+    return this.step(actor, reportId, async (manager, locked) => {
+      requireStatus({ kind: "report", status: locked.report.status }, [ReportStatus.SCHEDULED]);
+      await manager.query(`UPDATE reports SET status = 'APPROVED', scheduled_at = NULL WHERE id = $1`, [reportId]);
+      return { action: "UNSCHEDULE" };
+    });
+  }
+
+  /** Takes a live report down for good; a correction in progress is discarded with it. */
   retract(actor: Actor, reportId: string, reason: string): Promise<Report> {
-    return this.transition(actor, reportId, [ReportStatus.PUBLISHED], async () => {
-      if (!reason.trim()) throw badInput("a retraction needs a reason", "reason");
-      return { action: "RETRACT", patch: { status: ReportStatus.RETRACTED, retractedAt: new Date(), retractionReason: reason.trim() } };
+    const why = valid.text(reason, "reason", { max: REASON_MAX, multiline: true });
+    return this.step(actor, reportId, async (manager, locked) => {
+      requireStatus({ kind: "report", status: locked.report.status }, [ReportStatus.PUBLISHED]);
+      await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [reportId]);
+      await manager.query(
+        `UPDATE reports SET status = 'RETRACTED', retracted_at = now(), retraction_reason = $2 WHERE id = $1`,
+        [reportId, why],
+      );
+      await this.logPublication(manager, reportId, "RETRACTED");
+      return { action: "RETRACT", note: why };
     });
   }
 
-  /** Locks the report, checks its state, applies the change, bumps the version and records it. */
-  private transition(
+  /**
+   * Publishes one due scheduled report, claimed with SKIP LOCKED so that several server processes
+   * never take the same one. A report whose firm changed its disclaimer meanwhile goes back to
+   * APPROVED with the schedule cleared. Returns false when nothing is due.
+   */
+  async publishNextDue(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const due: { id: string }[] = await manager.query(
+        `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
+         ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      if (!due.length) return false;
+      const locked = await this.reports.lock(manager, due[0].id);
+      const snapshot = await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId!);
+      const template = await this.disclaimers.currentTemplate(manager, locked.report.firmId);
+      if (snapshot && template && snapshot.templateId === template.id) {
+        await this.goLive(manager, locked.report);
+        await this.record(manager, SYSTEM, locked, { action: "PUBLISH" });
+      } else {
+        const reason = "the firm's disclaimer changed after approval; attach and approve the current version";
+        await manager.query(
+          `UPDATE reports SET status = 'APPROVED', scheduled_at = NULL, schedule_blocked_at = now(),
+             schedule_blocked_reason = $2 WHERE id = $1`,
+          [locked.report.id, reason],
+        );
+        await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason });
+      }
+      return true;
+    });
+  }
+
+  private review(actor: Actor, reportId: string, decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED, note: string | null): Promise<Report> {
+    return this.step(actor, reportId, async (manager, locked, target) => {
+      requireStatus(target, [ReportStatus.IN_REVIEW]);
+      const authors = [target.createdById, target.updatedById, locked.report.createdById];
+      if (authors.includes(actor.id)) {
+        throw new AppError("FORBIDDEN", "a reviewer may not review a report they created or last edited");
+      }
+      const clean = note === null ? null : valid.optionalText(note, "note", { max: REASON_MAX, multiline: true });
+      await this.disclaimers.review(manager, target.disclaimerId!, decision, actor.id!, clean);
+      const approved = decision === ReviewStatus.APPROVED;
+      await this.setTarget(manager, locked, target, { status: approved ? ReportStatus.APPROVED : ReportStatus.DRAFT });
+      return { action: approved ? "APPROVE" : "REJECT", note: clean };
+    });
+  }
+
+  /** Copies an approved correction onto the report; if the report is live, it is corrected now. */
+  private async applyCopy(manager: EntityManager, locked: LockedReport, copy: WorkingCopy): Promise<Outcome> {
+    const { report } = locked;
+    await this.reports.applyToReport(manager, report.id, copyContent(copy, report.firmId));
+    const live = report.status === ReportStatus.PUBLISHED;
+    await manager.query(
+      `UPDATE reports SET disclaimer_id = $2, corrected_at = CASE WHEN $3 THEN now() ELSE corrected_at END WHERE id = $1`,
+      [report.id, copy.disclaimerId, live],
+    );
+    await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [report.id]);
+    if (live) await this.logPublication(manager, report.id, "CORRECTED");
+    return { action: "PUBLISH_CORRECTION" };
+  }
+
+  private async goLive(manager: EntityManager, report: Report): Promise<void> {
+    await manager.query(
+      `UPDATE reports SET status = 'PUBLISHED', published_at = now(), scheduled_at = NULL,
+         schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`,
+      [report.id],
+    );
+    await this.logPublication(manager, report.id, "WENT_LIVE");
+  }
+
+  /** One row of the append-only publication log: what exactly became (or stopped being) readable. */
+  private async logPublication(manager: EntityManager, reportId: string, event: "WENT_LIVE" | "CORRECTED" | "RETRACTED"): Promise<void> {
+    const locked = await this.reports.lock(manager, reportId);
+    const content: ReportContent = await this.reports.liveContent(manager, locked.report);
+    const snapshot = locked.report.disclaimerId ? await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId) : null;
+    await manager.query(
+      `INSERT INTO publication_events (report_id, event, content_checksum, disclaimer_checksum, revision_id)
+       SELECT $1, $2, $3, $4, (SELECT id FROM report_revisions WHERE report_id = $1 ORDER BY number DESC LIMIT 1)`,
+      [reportId, event, sha256Hex(JSON.stringify(content)), snapshot?.checksum ?? null],
+    );
+  }
+
+  private async approvedSnapshot(manager: EntityManager, target: Target): Promise<DisclaimerSnapshot> {
+    const snapshot = target.disclaimerId ? await this.disclaimers.findSnapshot(manager, target.disclaimerId) : null;
+    if (snapshot?.reviewStatus !== ReviewStatus.APPROVED) {
+      throw new AppError("DISCLAIMER_REQUIRED", "publishing needs a disclaimer approved by a reviewer");
+    }
+    return snapshot;
+  }
+
+  /** The snapshot must come from the firm's current template version. */
+  private async requireCurrent(manager: EntityManager, firmId: string, snapshot: DisclaimerSnapshot, remedy: string): Promise<void> {
+    const template = await this.disclaimers.currentTemplate(manager, firmId);
+    if (!template || snapshot.templateId !== template.id) {
+      throw new AppError("DISCLAIMER_REQUIRED", `the firm's disclaimer has a newer version; ${remedy}`, {
+        currentVersion: template?.version ?? null,
+        attachedVersion: snapshot.templateVersion,
+      });
+    }
+  }
+
+  private async setTarget(manager: EntityManager, { report }: LockedReport, target: Target, changes: Record<string, string>): Promise<void> {
+    const table = target.kind === "copy" ? "report_working_copies" : "reports";
+    const key = target.kind === "copy" ? "report_id" : "id";
+    const columns = Object.keys(changes);
+    await manager.query(
+      `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(", ")} WHERE ${key} = $1`,
+      [report.id, ...columns.map((c) => changes[c])],
+    );
+  }
+
+  /** Runs one step: lock, act, bump the version of what changed, audit. */
+  private step(
     actor: Actor,
     reportId: string,
-    from: ReportStatus[],
-    change: (manager: EntityManager, report: Report) => Promise<{ action: Transition; patch: Partial<Report> }>,
+    act: (manager: EntityManager, locked: LockedReport, target: Target) => Promise<Outcome>,
   ): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: Record<string, unknown>[] = await manager.query(
-        `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1 FOR UPDATE`,
-        [reportId],
-      );
-      if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
-      const report = hydrate(Report, rows[0]);
-      if (!from.includes(report.status)) {
-        throw new AppError("INVALID_TRANSITION", `not allowed while the report is ${report.status}`, { status: report.status });
-      }
-      const { action, patch } = await change(manager, report);
-      const repo = manager.getRepository(Report);
-      await repo.update(report.id, { ...patch, version: report.version + 1 });
-      const after = await repo.findOneByOrFail({ id: report.id });
-      await this.audit.record(manager, actor, {
-        action,
-        entityType: "Report",
-        entityId: report.id,
-        before: { status: report.status, version: report.version },
-        after: { status: after.status, version: after.version, ...patch },
-      });
-      return after;
+      const locked = await this.reports.lock(manager, reportId);
+      const outcome = await act(manager, locked, targetOf(locked));
+      await this.record(manager, actor, locked, outcome);
+      return manager.getRepository(Report).findOneByOrFail({ id: reportId });
+    });
+  }
+
+  /** Bumps the version of the report (or its copy) and writes the step's audit event. */
+  private async record(manager: EntityManager, actor: Actor, before: LockedReport, outcome: Outcome): Promise<void> {
+    const copyExisted = before.copy !== null;
+    const copyNow = copyExisted ? await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id }) : null;
+    if (copyNow) {
+      await manager.query(`UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id]);
+    } else {
+      await manager.query(`UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1`, [before.report.id]);
+    }
+    const after = await this.reports.lock(manager, before.report.id);
+    const view = ({ report, copy }: LockedReport): Record<string, unknown> => ({
+      status: report.status,
+      version: report.version,
+      ...(copy && { workingCopy: { status: copy.status, version: copy.version } }),
+    });
+    await this.audit.record(manager, actor, {
+      action: outcome.action,
+      entityType: "Report",
+      entityId: before.report.id,
+      before: view(before),
+      after: { ...view(after), ...(outcome.note != null && { note: outcome.note }) },
     });
   }
 }

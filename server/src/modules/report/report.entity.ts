@@ -83,6 +83,13 @@ export class Report extends BaseEntity {
   @JoinColumn({ name: "disclaimer_id" })
   disclaimer?: DisclaimerSnapshot;
 
+  /** Set when the scheduler refused to publish (the firm's disclaimer changed meanwhile). */
+  @Column({ type: "timestamptz", nullable: true })
+  scheduleBlockedAt!: Date | null;
+
+  @Column({ type: "text", nullable: true })
+  scheduleBlockedReason!: string | null;
+
   @Column({ type: "uuid", nullable: true })
   createdById!: string | null;
 

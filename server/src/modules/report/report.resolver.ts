@@ -11,11 +11,13 @@ import { Firm } from "../firm/firm.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";
 import { Role, User } from "../user/user.entity";
 import { CreateReportInput, UpdateReportInput } from "./report-content";
+import { PublicationPeriod } from "./publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
+import { WorkingCopy } from "./working-copy.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
 import { ReportsArgs } from "./report.inputs";
-import { FieldChange, ReportConnection, Retraction } from "./report.types";
+import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../common/diff";
 
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
@@ -75,6 +77,24 @@ export class ReportResolver {
   @FieldResolver(() => [SectorTag])
   sectorTags(@Root() report: Report, @Ctx() ctx: Context): Promise<SectorTag[]> {
     return ctx.loaders.sectorTagsOfReport.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => WorkingCopy, { nullable: true, description: "The correction in progress, if any (staff only)." })
+  workingCopy(@Root() report: Report, @Ctx() ctx: Context): Promise<WorkingCopy | null> {
+    return ctx.loaders.workingCopy.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [PublicationPeriod], { description: "When which version was live, oldest first (staff only)." })
+  publicationPeriods(@Root() report: Report, @Ctx() ctx: Context): Promise<PublicationPeriod[]> {
+    return ctx.loaders.publicationPeriods.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => ScheduleBlock, { nullable: true, description: "Why the scheduler refused to publish it (staff only)." })
+  scheduleBlock(@Root() report: Report): ScheduleBlock | null {
+    return report.scheduleBlockedAt ? { at: report.scheduleBlockedAt, reason: report.scheduleBlockedReason ?? "" } : null;
   }
 
   @Authorized()

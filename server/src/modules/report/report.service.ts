@@ -3,18 +3,22 @@ import { diffFields } from "../../common/diff";
 import { AppError, badInput } from "../../common/errors";
 import { requireUuid } from "../../common/ids";
 import { sanitizeBody } from "../../common/sanitize-html";
-import { execute, hydrate, selectList } from "../../common/sql";
+import { hydrate, selectList } from "../../common/sql";
 import { slugify, uniqueSlug } from "../../common/slug";
 import * as valid from "../../common/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportContent, REPORT_LIMITS, type CreateReportInput, type UpdateReportInput } from "./report-content";
+import { PublicationPeriod } from "./publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
+import { WorkingCopy, WorkingCopyStatus } from "./working-copy.entity";
 
-/** Statuses whose content may be edited in place. Live reports are corrected through working copies. */
+/** Edited in place. */
 const EDITABLE: ReportStatus[] = [ReportStatus.DRAFT];
+/** Edited through a working copy, so that clients keep the version that was approved. */
+const CORRECTED_BY_COPY: ReportStatus[] = [ReportStatus.APPROVED, ReportStatus.SCHEDULED, ReportStatus.PUBLISHED];
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -50,7 +54,27 @@ async function validContent(manager: EntityManager, c: ReportContent): Promise<R
   return content;
 }
 
-/** Creating and editing reports, with a revision and an audit event per save. */
+/** A report locked for the rest of the transaction, with its working copy if one exists. */
+export interface LockedReport {
+  report: Report;
+  copy: WorkingCopy | null;
+}
+
+export const copyContent = (copy: WorkingCopy, firmId: string): ReportContent => ({
+  title: copy.title,
+  subject: copy.subject,
+  summary: copy.summary,
+  body: copy.body,
+  language: copy.language,
+  firmId,
+  analystIds: copy.analystIds,
+  sectorTagIds: [...copy.sectorTagIds].sort(),
+});
+
+/**
+ * Creating and editing reports, with a revision and an audit event per save. Edits of approved,
+ * scheduled and published reports go to their working copy (DESIGN.md §3).
+ */
 export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
@@ -85,42 +109,55 @@ export class ReportService {
     });
   }
 
-  /** Saves only if the report is still at `expectedVersion`; otherwise CONFLICT and nothing changes. */
+  /**
+   * Saves only if what is edited (the working copy when there is one) is still at
+   * `expectedVersion`; otherwise CONFLICT and nothing changes.
+   */
   update(actor: Actor, id: string, input: UpdateReportInput, expectedVersion: number): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.content(manager, id);
+      const locked = await this.lock(manager, id);
+      const current = await this.editedContent(manager, locked);
       const next: ReportContent = { ...current };
       for (const key of Object.keys(next) as (keyof ReportContent)[]) {
         const value = input[key];
         if (value !== undefined && value !== null) (next as unknown as Record<string, unknown>)[key] = value;
       }
-      return this.save(manager, actor, id, current, await validContent(manager, next), expectedVersion, "UPDATE");
+      return this.save(manager, actor, locked, current, await validContent(manager, next), expectedVersion, "UPDATE");
     });
   }
 
-  /** Restoring is a save like any other: a new revision with the old content. */
+  /** Restoring is a save like any other: a new revision with the old content (a correction if live). */
   restore(actor: Actor, revisionId: string, expectedVersion: number): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
       const revision = await manager.getRepository(ReportRevision).findOneBy({ id: revisionId });
       if (!revision) throw new AppError("NOT_FOUND", "no such revision");
-      const current = await this.content(manager, revision.reportId);
+      const locked = await this.lock(manager, revision.reportId);
+      const current = await this.editedContent(manager, locked);
       const content = await validContent(manager, revision.content);
-      return this.save(manager, actor, revision.reportId, current, content, expectedVersion, "RESTORE");
+      return this.save(manager, actor, locked, current, content, expectedVersion, "RESTORE");
     });
   }
 
-  /** Drafts that never went live can be deleted; the audit log keeps what they said. */
+  /** Discards a working copy, or deletes a draft that never went live; the audit log keeps the text. */
   delete(actor: Actor, id: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.content(manager, id);
-      const deleted = await execute(manager, `DELETE FROM reports WHERE id = $1 AND status = 'DRAFT' AND published_at IS NULL`, [id]);
-      if (deleted === 0) {
-        const report = await this.load(manager, id);
-        throw new AppError("INVALID_TRANSITION", `only drafts can be deleted; the report is ${report.status}`, {
-          status: report.status,
+      const locked = await this.lock(manager, id);
+      const before = await this.editedContent(manager, locked);
+      if (locked.copy) {
+        await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [id]);
+      } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt) {
+        await manager.query(`DELETE FROM reports WHERE id = $1`, [id]);
+      } else {
+        throw new AppError("INVALID_TRANSITION", `only drafts can be deleted; the report is ${locked.report.status}`, {
+          status: locked.report.status,
         });
       }
-      await this.audit.record(manager, actor, { action: "DELETE", entityType: "Report", entityId: id, before: { ...before } });
+      await this.audit.record(manager, actor, {
+        action: "DELETE",
+        entityType: "Report",
+        entityId: id,
+        before: { ...before, ...(locked.copy && { workingCopy: true }) },
+      });
       return id;
     });
   }
@@ -134,47 +171,130 @@ export class ReportService {
       .getMany();
   }
 
-  async findRevisions(revisionIds: string[]): Promise<ReportRevision[]> {
+  findRevisions(revisionIds: string[]): Promise<ReportRevision[]> {
     return this.dataSource.getRepository(ReportRevision).findBy(revisionIds.map((id) => ({ id })));
+  }
+
+  publicationPeriods(reportIds: readonly string[]): Promise<PublicationPeriod[]> {
+    return this.dataSource
+      .getRepository(PublicationPeriod)
+      .createQueryBuilder("p")
+      .where("p.report_id = ANY(:reportIds)", { reportIds })
+      .orderBy("p.live_from", "ASC")
+      .getMany();
+  }
+
+  findWorkingCopies(reportIds: readonly string[]): Promise<WorkingCopy[]> {
+    return this.dataSource.getRepository(WorkingCopy).findBy(reportIds.map((reportId) => ({ reportId })));
+  }
+
+  /** Locks the report row (and so its working copy) until the transaction ends. */
+  async lock(manager: EntityManager, id: string): Promise<LockedReport> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
+    const copy = await manager.getRepository(WorkingCopy).findOneBy({ reportId: id });
+    return { report: hydrate(Report, rows[0]), copy };
+  }
+
+  /** The report's live content: what clients read. */
+  async liveContent(manager: EntityManager, report: Report): Promise<ReportContent> {
+    const [{ analysts, tags }] = await manager.query(
+      `SELECT array(SELECT analyst_id::text FROM report_analysts WHERE report_id = $1 ORDER BY position) AS analysts,
+              array(SELECT sector_tag_id::text FROM report_sector_tags WHERE report_id = $1 ORDER BY sector_tag_id) AS tags`,
+      [report.id],
+    );
+    return {
+      title: report.title,
+      subject: report.subject,
+      summary: report.summary,
+      body: report.body,
+      language: report.language,
+      firmId: report.firmId,
+      analystIds: analysts,
+      sectorTagIds: tags,
+    };
+  }
+
+  /** Puts content onto the report's live fields (publishing a working copy). */
+  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
+    await manager.query(
+      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6 WHERE id = $1`,
+      [reportId, content.title, content.subject, content.summary, content.body, content.language],
+    );
+    await this.replaceLinks(manager, reportId, content);
+  }
+
+  private async editedContent(manager: EntityManager, { report, copy }: LockedReport): Promise<ReportContent> {
+    return copy ? copyContent(copy, report.firmId) : this.liveContent(manager, report);
   }
 
   private async save(
     manager: EntityManager,
     actor: Actor,
-    id: string,
+    { report, copy }: LockedReport,
     before: ReportContent,
     after: ReportContent,
     expectedVersion: number,
     action: AuditAction,
   ): Promise<Report> {
-    const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), id);
-    // One statement checks state and version and writes, so concurrent saves cannot both win. A new
-    // firm drops the attached disclaimer: it was the old firm's.
-    const updated = await execute(
-      manager,
-      `UPDATE reports SET title = $3, subject = $4, summary = $5, body = $6, language = $7, firm_id = $8,
-         slug = CASE WHEN published_at IS NULL AND $9::text IS NOT NULL THEN $9 ELSE slug END,
-         disclaimer_id = CASE WHEN firm_id = $8 THEN disclaimer_id END,
-         version = version + 1, updated_by_id = $10, updated_at = now()
-       WHERE id = $1 AND version = $2 AND status = ANY($11::text[])`,
-      [id, expectedVersion, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id, EDITABLE],
-    );
-    if (updated === 0) {
-      const report = await this.load(manager, id);
-      if (!EDITABLE.includes(report.status)) {
-        throw new AppError("INVALID_TRANSITION", `a ${report.status} report cannot be edited`, { status: report.status });
-      }
-      throw new AppError("CONFLICT", `the report changed since version ${expectedVersion}; reload it`, {
-        currentVersion: report.version,
-      });
+    const correcting = copy !== null || CORRECTED_BY_COPY.includes(report.status);
+    const status = copy ? copy.status : report.status;
+    if (copy ? copy.status !== WorkingCopyStatus.DRAFT : !correcting && !EDITABLE.includes(report.status)) {
+      throw new AppError("INVALID_TRANSITION", `a ${status} ${copy ? "correction" : "report"} cannot be edited`, { status });
     }
-    await manager.query(`DELETE FROM report_analysts WHERE report_id = $1`, [id]);
-    await manager.query(`DELETE FROM report_sector_tags WHERE report_id = $1`, [id]);
-    await this.writeLinks(manager, id, after);
-    await this.addRevision(manager, actor, id, after);
+    const version = copy ? copy.version : report.version;
+    if (version !== expectedVersion) {
+      throw new AppError("CONFLICT", `the report changed since version ${expectedVersion}; reload it`, { currentVersion: version });
+    }
+    if (correcting && after.firmId !== report.firmId) throw badInput("the firm of a live or approved report cannot change", "firmId");
+
+    if (copy) {
+      await manager.query(
+        `UPDATE report_working_copies SET title = $2, subject = $3, summary = $4, body = $5, language = $6,
+           analyst_ids = $7, sector_tag_ids = $8, version = version + 1, updated_by_id = $9, updated_at = now()
+         WHERE report_id = $1`,
+        [report.id, after.title, after.subject, after.summary, after.body, after.language, after.analystIds, after.sectorTagIds, actor.id],
+      );
+    } else if (correcting) {
+      await manager.query(
+        `INSERT INTO report_working_copies (report_id, title, subject, summary, body, language, analyst_ids, sector_tag_ids,
+           status, version, created_by_id, updated_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10, $10)`,
+        [report.id, after.title, after.subject, after.summary, after.body, after.language, after.analystIds, after.sectorTagIds, report.version + 1, actor.id],
+      );
+    } else {
+      const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), report.id);
+      // A new firm drops the attached disclaimer: it was the old firm's. The slug follows the title
+      // until the report is first published.
+      await manager.query(
+        `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6, firm_id = $7,
+           slug = CASE WHEN published_at IS NULL AND $8::text IS NOT NULL THEN $8 ELSE slug END,
+           disclaimer_id = CASE WHEN firm_id = $7 THEN disclaimer_id END,
+           version = version + 1, updated_by_id = $9, updated_at = now()
+         WHERE id = $1`,
+        [report.id, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id],
+      );
+      await this.replaceLinks(manager, report.id, after);
+    }
+    await this.addRevision(manager, actor, report.id, after);
     const diff = diffFields({ ...before }, { ...after });
-    await this.audit.record(manager, actor, { action, entityType: "Report", entityId: id, before: diff.before, after: diff.after });
-    return this.load(manager, id);
+    await this.audit.record(manager, actor, {
+      action,
+      entityType: "Report",
+      entityId: report.id,
+      before: diff.before,
+      after: { ...diff.after, ...(correcting && { workingCopy: true }) },
+    });
+    return this.load(manager, report.id);
+  }
+
+  private async replaceLinks(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
+    await manager.query(`DELETE FROM report_analysts WHERE report_id = $1`, [reportId]);
+    await manager.query(`DELETE FROM report_sector_tags WHERE report_id = $1`, [reportId]);
+    await this.writeLinks(manager, reportId, content);
   }
 
   private async writeLinks(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
@@ -204,25 +324,5 @@ export class ReportService {
     );
     if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
     return hydrate(Report, rows[0]);
-  }
-
-  /** The stored content of a report with its authors and tags. */
-  private async content(manager: EntityManager, id: string): Promise<ReportContent> {
-    const report = await this.load(manager, id);
-    const [{ analysts, tags }] = await manager.query(
-      `SELECT array(SELECT analyst_id::text FROM report_analysts WHERE report_id = $1 ORDER BY position) AS analysts,
-              array(SELECT sector_tag_id::text FROM report_sector_tags WHERE report_id = $1 ORDER BY sector_tag_id) AS tags`,
-      [id],
-    );
-    return {
-      title: report.title,
-      subject: report.subject,
-      summary: report.summary,
-      body: report.body,
-      language: report.language,
-      firmId: report.firmId,
-      analystIds: analysts,
-      sectorTagIds: tags,
-    };
   }
 }

@@ -17,6 +17,15 @@ export class Retraction {
   at!: Date;
 }
 
+@ObjectType({ description: "The scheduler's refusal to publish a scheduled report." })
+export class ScheduleBlock {
+  @Field(() => GraphQLISODateTime)
+  at!: Date;
+
+  @Field()
+  reason!: string;
+}
+
 @ObjectType({ description: "One field that differs between two revisions." })
 export class FieldChange {
   @Field()

@@ -1,0 +1,52 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from "type-graphql";
+
+export enum ComplianceIssueKind {
+  OUTDATED_DISCLAIMER = "OUTDATED_DISCLAIMER",
+  BLOCKED_SCHEDULE = "BLOCKED_SCHEDULE",
+}
+registerEnumType(ComplianceIssueKind, {
+  name: "ComplianceIssueKind",
+  valuesConfig: {
+    OUTDATED_DISCLAIMER: { description: "Live or scheduled with a disclaimer that is not the firm's current version." },
+    BLOCKED_SCHEDULE: { description: "The scheduler refused to publish it; it is back in APPROVED." },
+  },
+});
+
+@ObjectType({ description: "A report or correction waiting for a reviewer." })
+export class ReviewItem {
+  @Field(() => ID)
+  reportId!: string;
+
+  @Field({ description: "A correction of an approved, scheduled or live report." })
+  correction!: boolean;
+
+  @Field({ description: "The title under review (the correction's, for a correction)." })
+  title!: string;
+
+  @Field({ description: "The attached disclaimer is not the firm's current template." })
+  differsFromCurrent!: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  submittedAt!: Date;
+
+  disclaimerId!: string;
+  currentTemplateId!: string | null;
+}
+
+@ObjectType({ description: "A report that needs a reviewer's attention." })
+export class ComplianceIssue {
+  @Field(() => ID)
+  reportId!: string;
+
+  @Field(() => ComplianceIssueKind)
+  kind!: ComplianceIssueKind;
+
+  @Field(() => GraphQLISODateTime, { description: "Since when (the newer template's effective time, or the refusal)." })
+  since!: Date;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+
+  disclaimerId!: string | null;
+  currentTemplateId!: string | null;
+}
