@@ -22,7 +22,7 @@ describe("signing in", () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i); // plain HTTP here; behind HTTPS the cookie is Secure
-    const token = (await response.json()).data.login.token as string;
+    const token = ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
     expect(cookie).toContain(token);
 
     const viaCookie = new GraphQLClient(running.server().url, { headers: { cookie: `rd_session=${token}` } });

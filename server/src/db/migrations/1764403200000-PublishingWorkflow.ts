@@ -11,7 +11,7 @@ export class PublishingWorkflow1764403200000 implements MigrationInterface {
     // Whatever the application does, a live row must point to an approved, intact snapshot of its
     // own. Deferred to commit, because the snapshot and the report are written in one transaction.
     await q.query(`
-      CREATE FUNCTION rd_live_disclaimer_problem(report_id uuid) RETURNS text
+      CREATE FUNCTION rd_live_disclaimer_problem(live_report uuid) RETURNS text
       LANGUAGE sql STABLE AS $$
         SELECT CASE
           WHEN s.id IS NULL THEN 'has no disclaimer'
@@ -22,7 +22,7 @@ export class PublishingWorkflow1764403200000 implements MigrationInterface {
           WHEN s.checksum <> encode(sha256(convert_to(s.text, 'UTF8')), 'hex') THEN 'has a disclaimer whose checksum does not match its text'
         END
         FROM reports r LEFT JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
-        WHERE r.id = report_id AND r.status IN ('PUBLISHED', 'SCHEDULED')
+        WHERE r.id = live_report AND r.status IN ('PUBLISHED', 'SCHEDULED')
       $$`);
     await q.query(`
       DO $$

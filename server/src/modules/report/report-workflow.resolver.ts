@@ -9,7 +9,9 @@ import { Report } from "./report.entity";
 @Resolver(() => Report)
 export class ReportWorkflowResolver {
   @Authorized(Role.EDITOR)
-  @Mutation(() => Report, { description: "Attaches a snapshot of the firm's current disclaimer (DRAFT only)." })
+  @Mutation(() => Report, {
+    description: "Attaches a snapshot of the firm's current disclaimer to a DRAFT, or re-attaches to an APPROVED one (back to DRAFT).",
+  })
   attachDisclaimer(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
     return ctx.services.workflow.attachDisclaimer(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
   }

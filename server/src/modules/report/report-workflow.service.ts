@@ -48,12 +48,16 @@ export class ReportWorkflowService {
     private readonly reports: ReportService,
   ) {}
 
-  /** Snapshots the firm's current template onto the draft (or correction) for review. */
+  /**
+   * Snapshots the firm's current template onto the draft (or correction) for review. Re-attaching
+   * to an approved one (after the firm issued a new version) sends it back to DRAFT: the approval
+   * was for the old text.
+   */
   attachDisclaimer(actor: Actor, reportId: string): Promise<Report> {
     return this.step(actor, reportId, async (manager, locked, target) => {
-      requireStatus(target, [ReportStatus.DRAFT]);
+      requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
       const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
-      await this.setTarget(manager, locked, target, { disclaimer_id: snapshot.id });
+      await this.setTarget(manager, locked, target, { disclaimer_id: snapshot.id, status: ReportStatus.DRAFT });
       return { action: "ATTACH_DISCLAIMER" };
     });
   }
