@@ -320,6 +320,30 @@ describe("corrections", () => {
   });
 });
 
+describe("restoring a live report's revision", () => {
+  it("starts a correction instead of changing what clients read", async () => {
+    const firm = await newFirm();
+    const original = await draft(firm, "[복원랩] 첫 제목");
+    await run(editor.client, UPDATE, { id: original.id, input: { title: "[복원랩] 둘째 제목" }, v: original.version });
+    await run(editor.client, ATTACH, { id: original.id });
+    await run(editor.client, SUBMIT, { id: original.id });
+    await run(reviewer.client, APPROVE, { id: original.id, note: null });
+    const live = await run(editor.client, PUBLISH, { id: original.id });
+    const { report } = await editor.client.request<{ report: { revisions: { id: string; number: number }[] } }>(
+      `query($id: ID) { report(id: $id) { revisions { id number } } }`,
+      { id: original.id },
+    );
+    const first = report.revisions.find((r) => r.number === 1)!;
+    const restored = await run(
+      editor.client,
+      `mutation($id: ID!, $v: Int!) { restoreReportRevision(revisionId: $id, expectedVersion: $v) { id status title workingCopy { status title } } }`,
+      { id: first.id, v: live.version },
+    );
+    expect(restored).toMatchObject({ status: "PUBLISHED", title: "[복원랩] 둘째 제목", workingCopy: { status: "DRAFT", title: "[복원랩] 첫 제목" } });
+    expect((await anonymousReport(original.id))?.title).toBe("[복원랩] 둘째 제목");
+  });
+});
+
 describe("the disclaimer gate in the database", () => {
   // Last: stops this file's server to write raw SQL into its database.
   it("refuses, through raw SQL, live rows without an approved intact disclaimer and changes to evidence", async () => {
