@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fs from "node:fs";
+import path from "node:path";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
@@ -133,6 +136,13 @@ export async function createHttpServer(config: Config, services: Services, schem
       return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: cookie };
     },
   });
+
+  // The react-admin panel, built by `npm run build` into dist/admin.
+  const adminRoot = path.resolve(__dirname, "../../admin");
+  if (fs.existsSync(path.join(adminRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: adminRoot, prefix: "/admin/" });
+    app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
+  }
 
   app.get("/healthz", async (_request, reply) => {
     try {

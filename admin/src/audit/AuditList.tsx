@@ -1,0 +1,42 @@
+import { DataTable, List, Pagination, useTranslate } from "react-admin";
+import { useServerErrorNotifier } from "../errors";
+import { SeoulDateField } from "../time";
+import { AuditChanges } from "./AuditChanges";
+import { auditFilters } from "./AuditFilters";
+
+interface AuditRecord {
+  id: string;
+  actorEmail: string | null;
+  entityType: string;
+}
+
+/** The audit log, newest first (the API's order): read-only; a row expands to its before/after. */
+export function AuditList() {
+  const onError = useServerErrorNotifier();
+  const translate = useTranslate();
+  return (
+    <List
+      queryOptions={{ onError }}
+      filters={auditFilters}
+      sort={{ field: "at", order: "DESC" }}
+      exporter={false}
+      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+    >
+      <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
+        <DataTable.Col source="at" field={SeoulDateField} disableSort />
+        <DataTable.Col<AuditRecord>
+          source="actorEmail"
+          disableSort
+          render={(e) => e.actorEmail ?? translate("resources.auditEvents.system")}
+        />
+        <DataTable.Col source="action" disableSort />
+        <DataTable.Col<AuditRecord>
+          source="entityType"
+          disableSort
+          render={(e) => translate(`resources.auditEvents.entityTypes.${e.entityType}`, { _: e.entityType })}
+        />
+        <DataTable.Col source="entityId" disableSort />
+      </DataTable>
+    </List>
+  );
+}

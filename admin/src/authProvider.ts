@@ -1,0 +1,50 @@
+import type { AuthProvider } from "react-admin";
+import { gql } from "./graphql";
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: "ADMIN" | "EDITOR" | "REVIEWER";
+}
+
+// One `me` request per page load and sign-in; the session itself lives in an HttpOnly cookie.
+let me: Promise<Me | null> | null = null;
+const currentUser = (): Promise<Me | null> => (me ??= gql<{ me: Me | null }>(`{ me { id email name role } }`).then((d) => d.me));
+
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    me = null;
+    await gql(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { user { id } } }`, {
+      email: username,
+      password,
+    });
+  },
+  async logout() {
+    me = null;
+    await gql(`mutation { logout }`).catch(() => undefined);
+  },
+  async checkAuth() {
+    if (!(await currentUser().catch(() => null))) {
+      me = null;
+      throw new Error("auth.sign_in_required");
+    }
+  },
+  async checkError(error: { status?: number }) {
+    if (error?.status === 401) {
+      me = null;
+      throw new Error("auth.session_ended");
+    }
+  },
+  async getIdentity() {
+    const user = await currentUser();
+    if (!user) throw new Error("auth.sign_in_required");
+    return { id: user.id, fullName: `${user.name} (${user.role})`, email: user.email, role: user.role };
+  },
+  async getPermissions() {
+    return (await currentUser())?.role ?? null;
+  },
+};
+
+/** ADMIN holds every role, as on the server. */
+export const hasRole = (permissions: unknown, role: Me["role"]): boolean => permissions === "ADMIN" || permissions === role;

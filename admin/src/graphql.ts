@@ -1,0 +1,37 @@
+import { ClientError, GraphQLClient } from "graphql-request";
+import { HttpError } from "react-admin";
+
+/**
+ * The same /graphql endpoint clients use, with the session cookie (HttpOnly; never in storage).
+ * The preflight header keeps Apollo's CSRF protection satisfied for every request.
+ */
+const client = new GraphQLClient(new URL("/graphql", window.location.origin).toString(), {
+  credentials: "include",
+  headers: { "apollo-require-preflight": "true" },
+});
+
+/** A server error as react-admin shows it: the message is an i18n key, the code drives handling. */
+export class ServerError extends HttpError {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly extensions: Record<string, unknown>,
+  ) {
+    super(`errors.${code}`, code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : 400, { message, code, extensions });
+    // HttpError resets the prototype to its own; restore ours so that `instanceof ServerError` holds.
+    Object.setPrototypeOf(this, ServerError.prototype);
+  }
+}
+
+export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  try {
+    return await client.request<T>(query, variables);
+  } catch (error) {
+    if (error instanceof ClientError) {
+      const first = error.response.errors?.[0];
+      const extensions = (first?.extensions ?? {}) as Record<string, unknown>;
+      throw new ServerError(String(extensions.code ?? "INTERNAL_SERVER_ERROR"), first?.message ?? error.message, extensions);
+    }
+    throw error;
+  }
+}

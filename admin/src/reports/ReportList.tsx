@@ -1,0 +1,49 @@
+import {
+  AutocompleteInput,
+  Datagrid,
+  DateInput,
+  List,
+  Pagination,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  useTranslate,
+} from "react-admin";
+import { SeoulDateField } from "../time";
+import { StatusField } from "./StatusChip";
+
+const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "RETRACTED"];
+
+function useFilters() {
+  const translate = useTranslate();
+  return [
+    <SearchInput key="q" source="q" alwaysOn />,
+    <SelectInput key="status" source="status" choices={STATUSES.map((id) => ({ id, name: translate(`status.${id}`) }))} alwaysOn />,
+    <ReferenceInput key="firmId" source="firmId" reference="firms">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    <ReferenceInput key="analystId" source="analystId" reference="analysts">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    <ReferenceInput key="sectorTagId" source="sectorTagId" reference="sectorTags">
+      <AutocompleteInput optionText="name" />
+    </ReferenceInput>,
+    <DateInput key="publishedAfter" source="publishedAfter" parse={(v: string) => (v ? new Date(`${v}T00:00:00+09:00`).toISOString() : v)} />,
+    <DateInput key="publishedBefore" source="publishedBefore" parse={(v: string) => (v ? new Date(`${v}T00:00:00+09:00`).toISOString() : v)} />,
+  ];
+}
+
+export function ReportList() {
+  return (
+    <List filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />} perPage={25}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" sortable />
+        <StatusField label="resources.reports.fields.status" />
+        <TextField source="firm.name" label="resources.reports.fields.firm" sortable={false} />
+        <SeoulDateField source="publishedAt" />
+        <SeoulDateField source="updatedAt" />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,61 @@
+import { Alert, Stack, Typography } from "@mui/material";
+import { Show, TabbedShowLayout, useRecordContext, useTranslate } from "react-admin";
+import { formatSeoul } from "../time";
+import { ClientPreview, type PreviewContent } from "./ClientPreview";
+import { History } from "./History";
+import { StatusField } from "./StatusChip";
+import { WorkflowButtons } from "./WorkflowButtons";
+
+function Header() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const copy = record.workingCopy as { status: string } | null;
+  const retraction = record.retraction as { reason: string; at: string } | null;
+  const block = record.scheduleBlock as { reason: string; at: string } | null;
+  return (
+    <Stack spacing={1} sx={{ mb: 2 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
+        <StatusField />
+        <Typography variant="caption">{translate("report.version", { version: String((record.workingCopy as { version?: number } | null)?.version ?? record.version) })}</Typography>
+        {record.status === "SCHEDULED" && <Typography variant="body2">{translate("report.scheduled_for", { at: formatSeoul(String(record.scheduledAt)) })}</Typography>}
+      </Stack>
+      {copy && <Alert severity="info">{translate("report.correction_notice", { status: translate(`status.${copy.status}`) })}</Alert>}
+      {retraction && <Alert severity="error">{translate("report.retracted", { at: formatSeoul(retraction.at), reason: retraction.reason })}</Alert>}
+      {block && <Alert severity="warning" data-testid="schedule-block">{translate("report.schedule_blocked", { at: formatSeoul(block.at), reason: block.reason })}</Alert>}
+      <WorkflowButtons />
+    </Stack>
+  );
+}
+
+function LivePreview() {
+  const record = useRecordContext();
+  return record ? <ClientPreview content={record as unknown as PreviewContent} /> : null;
+}
+
+function CorrectionPreview() {
+  const record = useRecordContext();
+  const copy = record?.workingCopy as (PreviewContent & { status: string }) | null;
+  return copy ? <ClientPreview content={{ ...copy, firm: record!.firm as { name: string } }} /> : null;
+}
+
+export function ReportShow() {
+  return (
+    // The workflow buttons carry Edit, shown only when the state and role allow it.
+    <Show actions={false}>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="report.tabs.preview">
+          <Header />
+          <LivePreview />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="report.tabs.correction" path="correction">
+          <Header />
+          <CorrectionPreview />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="report.tabs.history" path="history">
+          <History />
+        </TabbedShowLayout.Tab>
+      </TabbedShowLayout>
+    </Show>
+  );
+}

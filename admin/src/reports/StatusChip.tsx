@@ -1,0 +1,32 @@
+import { Chip } from "@mui/material";
+import { useRecordContext, useTranslate } from "react-admin";
+
+const COLORS: Record<string, "default" | "info" | "warning" | "success" | "error" | "secondary"> = {
+  DRAFT: "default",
+  IN_REVIEW: "warning",
+  APPROVED: "info",
+  SCHEDULED: "secondary",
+  PUBLISHED: "success",
+  RETRACTED: "error",
+};
+
+export function StatusChip({ status }: { status: string }) {
+  const translate = useTranslate();
+  return <Chip size="small" color={COLORS[status] ?? "default"} label={translate(`status.${status}`)} data-testid="status" data-status={status} />;
+}
+
+/** The report's status, and its correction's when one is in progress. */
+export function StatusField(_: { label?: string }) {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  const copy = record.workingCopy as { status: string } | null;
+  return (
+    <span style={{ display: "inline-flex", gap: 4, alignItems: "center" }}>
+      <StatusChip status={String(record.status)} />
+      {copy && (
+        <Chip size="small" variant="outlined" label={`${translate("review.correction")}: ${translate(`status.${copy.status}`)}`} data-testid="correction-status" />
+      )}
+    </span>
+  );
+}

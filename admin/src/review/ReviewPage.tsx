@@ -1,0 +1,103 @@
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Title, useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, useTranslate, useRedirect } from "react-admin";
+import { useParams } from "react-router-dom";
+import { hasRole } from "../authProvider";
+import type { ResearchDeskDataProvider } from "../dataProvider";
+import { useServerErrorNotifier } from "../errors";
+import { ClientPreview, type PreviewContent } from "../reports/ClientPreview";
+import { DisclaimerDiff } from "./DisclaimerDiff";
+
+interface Reviewed {
+  id: string;
+  title: string;
+  target: string;
+  firm: { name: string };
+  disclaimer: { text: string; templateVersion: number; reviewStatus: string } | null;
+  workingCopy: (PreviewContent & { disclaimer: PreviewContent["disclaimer"] }) | null;
+  createdBy: { id: string } | null;
+  updatedBy: { id: string } | null;
+}
+
+/**
+ * What a reviewer decides on: the attached disclaimer beside the firm's current template, and the
+ * report (or correction) exactly as clients will see it. Rejecting needs a note.
+ */
+export function ReviewPage() {
+  const { id } = useParams<{ id: string }>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const onError = useServerErrorNotifier();
+  const dataProvider = useDataProvider<ResearchDeskDataProvider>();
+  const { permissions } = usePermissions();
+  const { identity } = useGetIdentity();
+  const { data: report, refetch } = useGetOne<Reviewed>("reports", { id: id! });
+  const { data: queue } = useQuery({ queryKey: ["reviewQueue"], queryFn: () => dataProvider.reviewQueue() });
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  if (!report) return null;
+
+  const item = queue?.reviewQueue.find((i) => i.reportId === id);
+  const copy = report.workingCopy;
+  const content: PreviewContent = copy ? { ...copy, firm: report.firm } : (report as unknown as PreviewContent);
+  const attached = (copy ? copy.disclaimer : report.disclaimer) ?? null;
+  const own = [report.createdBy?.id, report.updatedBy?.id].includes(identity?.id as string | undefined);
+  const canDecide = hasRole(permissions, "REVIEWER") && report.target === "IN_REVIEW" && !own;
+
+  const decide = async (approve: boolean): Promise<void> => {
+    setBusy(true);
+    try {
+      if (approve) await dataProvider.approveDisclaimer(report.id, note.trim() || null);
+      else await dataProvider.rejectDisclaimer(report.id, note);
+      notify("workflow.done", { type: "success" });
+      redirect("/review");
+    } catch (error) {
+      onError(error);
+      void refetch();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card>
+      <Title title={translate("review.page_title", { title: content.title })} />
+      <CardContent>
+        <Stack spacing={3}>
+          {report.target !== "IN_REVIEW" && <Alert severity="info">{translate("review.not_in_review", { status: translate(`status.${report.target}`) })}</Alert>}
+          {own && report.target === "IN_REVIEW" && <Alert severity="warning" data-testid="own-report">{translate("review.own_report")}</Alert>}
+          <DisclaimerDiff attached={attached} current={item?.currentTemplate ?? null} />
+          <Box>
+            <Typography variant="h6" gutterBottom>
+              {translate("review.as_clients_see")}
+            </Typography>
+            <ClientPreview content={{ ...content, disclaimer: attached }} />
+          </Box>
+          {canDecide && (
+            <Stack spacing={2} sx={{ maxWidth: 640 }}>
+              <TextField
+                label={translate("workflow.reject_note")}
+                helperText={translate("workflow.approve_note")}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                multiline
+                minRows={2}
+                slotProps={{ htmlInput: { "data-testid": "review-note" } }}
+              />
+              <Stack direction="row" spacing={1}>
+                <Button variant="contained" color="success" disabled={busy} onClick={() => void decide(true)} data-testid="approve">
+                  {translate("workflow.approve")}
+                </Button>
+                <Button variant="outlined" color="error" disabled={busy || note.trim() === ""} onClick={() => void decide(false)} data-testid="reject">
+                  {translate("workflow.reject")}
+                </Button>
+              </Stack>
+            </Stack>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+}

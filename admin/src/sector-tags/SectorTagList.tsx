@@ -1,0 +1,24 @@
+import { CreateButton, DataTable, List, Pagination, TopToolbar, usePermissions } from "react-admin";
+import { hasRole } from "../authProvider";
+import { useServerErrorNotifier } from "../errors";
+
+/** Sector tags in name order (the API's order; columns do not sort). */
+export function SectorTagList() {
+  const onError = useServerErrorNotifier();
+  const { permissions } = usePermissions();
+  const canEdit = hasRole(permissions, "EDITOR");
+  return (
+    <List
+      queryOptions={{ onError }}
+      actions={<TopToolbar>{canEdit && <CreateButton />}</TopToolbar>}
+      exporter={false}
+      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+    >
+      <DataTable rowClick={canEdit ? "edit" : false} bulkActionButtons={false}>
+        <DataTable.Col source="name" disableSort />
+        <DataTable.Col source="nameEn" disableSort />
+        <DataTable.Col source="slug" disableSort />
+      </DataTable>
+    </List>
+  );
+}

@@ -1,0 +1,208 @@
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, browserAvailable, launchBrowser } from "./helpers/browser";
+import { serverForThisFile } from "./helpers/server";
+import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { APPROVE, ATTACH, run, SUBMIT } from "./helpers/workflow";
+
+const enabled = browserAvailable();
+const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "300" });
+
+let browser: Browser;
+let editor: StaffMember;
+let reviewer: StaffMember;
+let firm: { id: string; name: string; analyst: string; disclaimer: string };
+
+const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+/** A signed-in browser context in New York time: times on screen must still be Korean. */
+async function signedIn(member: StaffMember): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US", viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(admin("/login"));
+  await page.locator("input[name=username]").fill(member.email);
+  await page.locator("input[name=password]").fill(member.password);
+  await page.locator("button[type=submit]").click();
+  await page.waitForURL(/#\/(reports)?$/);
+  return { context, page };
+}
+
+async function anonymousReport(id: string) {
+  const { report } = await running.server().client.request<{ report: { title: string; status: string; disclaimer: { text: string } | null } | null }>(
+    `query($id: ID) { report(id: $id) { title status disclaimer { text } } }`,
+    { id },
+  );
+  return report;
+}
+
+async function pick(page: Page, inputName: string, text: string): Promise<void> {
+  const input = page.locator(`input[name="${inputName}"]`).first();
+  await input.click();
+  await input.fill(text);
+  await page.getByRole("option", { name: text }).first().click();
+}
+
+async function clickStep(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  const confirm = page.getByTestId(`${testId}-confirm`);
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+}
+
+async function expectStatus(page: Page, status: string): Promise<void> {
+  await page.locator(`[data-testid=status][data-status=${status}]`).first().waitFor();
+}
+
+describe.runIf(enabled)("the admin panel in a real browser", () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const server = running.server();
+    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
+    editor = await createStaff(server, adminClient, "EDITOR");
+    reviewer = await createStaff(server, adminClient, "REVIEWER");
+    const name = "브라우저테스트증권";
+    const disclaimer = "본 보고서는 브라우저테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.";
+    const { createFirm } = await editor.client.request<{ createFirm: { id: string } }>(`mutation($name: String!) { createFirm(input: { name: $name }) { id } }`, { name });
+    await editor.client.request(`mutation($id: ID!, $body: String!) { createDisclaimerTemplate(firmId: $id, body: $body) { version } }`, { id: createFirm.id, body: disclaimer });
+    await editor.client.request(`mutation($id: ID!) { createAnalyst(input: { firmId: $id, name: "박브라", title: "연구원" }) { id } }`, { id: createFirm.id });
+    firm = { id: createFirm.id, name, analyst: "박브라", disclaimer };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("takes a report from draft to publication as editor and reviewer, and corrects it while the old version stays live", async () => {
+    const { page } = await signedIn(editor);
+    const { page: reviewing } = await signedIn(reviewer);
+    await page.goto(admin("/reports"));
+    await page.getByTestId("status").first().waitFor();
+    await shot(page, "01-report-list");
+
+    // Create a draft with Hangul everywhere.
+    await page.goto(admin("/reports/create"));
+    await pick(page, "firmId", firm.name);
+    await page.locator('input[name="content.title"]').fill("[브라우저랩] 한글 제목, 동영상 AI의 다음 단계");
+    await page.locator('input[name="content.subject"]').fill("브라우저랩");
+    await page.locator('textarea[name="content.summary"]').fill("첫째 요점\n둘째 요점\n셋째 요점");
+    await pick(page, "content.analystIds", firm.analyst);
+    await page.locator(".ProseMirror").click();
+    await page.keyboard.type("무슨 이야기인가요? 브라우저에서 쓴 본문입니다.");
+    await shot(page, "02-report-create");
+    await page.locator("button[type=submit]").first().click();
+    await expectStatus(page, "DRAFT");
+    const id = decodeURIComponent(/reports\/([^/]+)\/show/.exec(page.url())![1]);
+
+    // Attach: the dialog shows the firm's current disclaimer first.
+    await page.getByTestId("attach-disclaimer").click();
+    await expect.poll(() => page.getByTestId("attach-preview").textContent()).toBe(firm.disclaimer);
+    await shot(page, "03-attach-disclaimer");
+    await page.getByTestId("attach-disclaimer-confirm").click();
+    await clickStep(page, "submit-for-review");
+    await expectStatus(page, "IN_REVIEW");
+    expect(await page.getByTestId("approve").count()).toBe(0);
+
+    // The editor cannot approve their own report: the review page offers them no decision.
+    await page.goto(admin(`/review/${id}`));
+    await page.getByTestId("disclaimer-diff").waitFor();
+    expect(await page.getByTestId("approve").count()).toBe(0);
+
+    // The reviewer sees the disclaimer beside the current template, and no publish buttons.
+    await reviewing.goto(admin("/review"));
+    await reviewing.getByRole("link", { name: "[브라우저랩] 한글 제목, 동영상 AI의 다음 단계" }).click();
+    await reviewing.getByTestId("diff-verdict").waitFor();
+    expect(await reviewing.getByTestId("preview-disclaimer").textContent()).toContain(firm.disclaimer);
+    await shot(reviewing, "04-review-page");
+    await reviewing.getByTestId("approve").click();
+    await reviewing.waitForURL(/#\/review$/);
+    await reviewing.goto(admin(`/reports/${id}/show`));
+    await expectStatus(reviewing, "APPROVED");
+    for (const button of ["publish-now", "schedule", "retract", "attach-disclaimer"]) {
+      expect(await reviewing.getByTestId(button).count(), button).toBe(0);
+    }
+
+    // Schedule in Korea time from a New York browser: the page shows the KST time that was entered.
+    await page.goto(admin(`/reports/${id}/show`));
+    await expectStatus(page, "APPROVED");
+    await page.getByTestId("schedule").click();
+    // 09:30 in Seoul, a month ahead, is 00:30 UTC on the same date.
+    const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId("schedule-at").fill(`${day}T09:30`);
+    await page.getByTestId("schedule-confirm").click();
+    await expectStatus(page, "SCHEDULED");
+    await expect.poll(() => page.locator("body").textContent()).toContain(`${day.replaceAll("-", ". ")}. 09:30 KST`);
+    const { report: scheduled } = await editor.client.request<{ report: { scheduledAt: string } }>(`query($id: ID) { report(id: $id) { scheduledAt } }`, { id });
+    expect(scheduled.scheduledAt).toBe(`${day}T00:30:00.000Z`);
+    await shot(page, "05-scheduled");
+    await clickStep(page, "unschedule");
+    await expectStatus(page, "APPROVED");
+    await clickStep(page, "publish-now");
+    await expectStatus(page, "PUBLISHED");
+    expect(await anonymousReport(id)).toEqual({
+      title: "[브라우저랩] 한글 제목, 동영상 AI의 다음 단계",
+      status: "PUBLISHED",
+      disclaimer: { text: firm.disclaimer },
+    });
+
+    // A correction: clients keep the published version until the correction is approved and published.
+    await page.getByRole("link", { name: /edit|편집/i }).first().click();
+    const title = page.locator('input[name="content.title"]');
+    await title.fill("[브라우저랩] 정정된 제목");
+    await page.locator("button[type=submit]").first().click();
+    await page.getByTestId("correction-status").waitFor();
+    await shot(page, "06-correction-in-progress");
+    expect((await anonymousReport(id))?.title).toBe("[브라우저랩] 한글 제목, 동영상 AI의 다음 단계");
+    await page.getByTestId("attach-disclaimer").click();
+    await page.getByTestId("attach-disclaimer-confirm").click();
+    await clickStep(page, "submit-for-review");
+    await reviewing.goto(admin(`/review/${id}`));
+    await reviewing.getByTestId("approve").click();
+    await reviewing.waitForURL(/#\/review$/);
+    expect((await anonymousReport(id))?.title).toBe("[브라우저랩] 한글 제목, 동영상 AI의 다음 단계");
+    await page.reload();
+    await clickStep(page, "publish-correction");
+    await expect.poll(async () => (await anonymousReport(id))?.title).toBe("[브라우저랩] 정정된 제목");
+
+    await page.goto(admin(`/reports/${id}/show/history`));
+    await page.getByTestId("publication-periods").locator("tbody tr").nth(1).waitFor();
+    await shot(page, "07-history");
+  });
+
+  it("shows the server's refusal when a report is published without a current approval", async () => {
+    const { page } = await signedIn(editor);
+    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
+      {
+        input: {
+          title: "[거절랩] 승인 뒤 바뀐 고지문",
+          subject: "거절랩",
+          summary: ["요점"],
+          body: "<p>본문</p>",
+          firmId: firm.id,
+          analystIds: [
+            (await editor.client.request<{ analysts: { nodes: { id: string }[] } }>(`query($id: ID) { analysts(firmId: $id) { nodes { id } } }`, { id: firm.id }))
+              .analysts.nodes[0].id,
+          ],
+        },
+      },
+    );
+    const id = createReport.id;
+    await run(editor.client, ATTACH, { id });
+    await run(editor.client, SUBMIT, { id });
+    await run(reviewer.client, APPROVE, { id, note: null });
+    await page.goto(admin(`/reports/${id}/show`));
+    await expectStatus(page, "APPROVED");
+    // Meanwhile the firm issues a new disclaimer version: the approval no longer covers it.
+    await editor.client.request(`mutation($id: ID!) { createDisclaimerTemplate(firmId: $id, body: "새 고지문") { version } }`, { id: firm.id });
+    await clickStep(page, "publish-now");
+    await shot(page, "08-publish-refused");
+    await expect.poll(() => page.locator("body").textContent(), { timeout: 5_000 }).toContain("파트너 고지문이 없거나 승인되지 않았습니다");
+    await shot(page, "08-publish-refused");
+    expect((await anonymousReport(id))).toBeNull();
+
+    await page.goto(admin("/compliance"));
+    await page.getByTestId("compliance-issues").waitFor();
+    await shot(page, "09-compliance");
+  });
+});
