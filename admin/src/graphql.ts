@@ -10,14 +10,17 @@ const client = new GraphQLClient(new URL("/graphql", window.location.origin).toS
   headers: { "apollo-require-preflight": "true" },
 });
 
-/** A server error as react-admin shows it: the message is an i18n key, the code drives handling. */
+/**
+ * A server error. Its message is the server's own text, which react-admin's built-in notices show
+ * as is; `useServerErrorNotifier` shows the translated `errors.<code>` with the details instead.
+ */
 export class ServerError extends HttpError {
   constructor(
     readonly code: string,
     message: string,
     readonly extensions: Record<string, unknown>,
   ) {
-    super(`errors.${code}`, code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : 400, { message, code, extensions });
+    super(message, code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : 400, { message, code, extensions });
     // HttpError resets the prototype to its own; restore ours so that `instanceof ServerError` holds.
     Object.setPrototypeOf(this, ServerError.prototype);
   }

@@ -13,7 +13,7 @@ interface FirmInputProps {
  * The firms API has no search argument, so the choices (up to 100 firms, in name order) are
  * loaded once and filtered in the browser as the user types, Hangul included.
  */
-function LocallyFilteredFirms({ source, label, helperText, validate }: Omit<FirmInputProps, "alwaysOn">) {
+function LocallyFilteredFirms({ source, label, helperText, validate }: FirmInputProps) {
   const { allChoices, isPending } = useChoicesContext();
   return (
     <AutocompleteInput
@@ -30,7 +30,7 @@ function LocallyFilteredFirms({ source, label, helperText, validate }: Omit<Firm
 }
 
 /** A firm picker (ReferenceInput to firms with an AutocompleteInput). */
-export function FirmInput({ alwaysOn: _alwaysOn, ...props }: FirmInputProps) {
+export function FirmInput(props: FirmInputProps) {
   return (
     <ReferenceInput source={props.source} reference="firms" perPage={100}>
       <LocallyFilteredFirms {...props} />
