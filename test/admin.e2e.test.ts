@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, browserAvailable, launchBrowser } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
-import { APPROVE, ATTACH, run, SUBMIT } from "./helpers/workflow";
+import { APPROVE, ATTACH, PUBLISH, run, SUBMIT } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "300" });
@@ -12,7 +12,7 @@ const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "300" }
 let browser: Browser;
 let editor: StaffMember;
 let reviewer: StaffMember;
-let firm: { id: string; name: string; analyst: string; disclaimer: string };
+let firm: { id: string; name: string; analyst: string; analystId: string; disclaimer: string };
 
 const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -65,8 +65,11 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     const disclaimer = "본 보고서는 브라우저테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.";
     const { createFirm } = await editor.client.request<{ createFirm: { id: string } }>(`mutation($name: String!) { createFirm(input: { name: $name }) { id } }`, { name });
     await editor.client.request(`mutation($id: ID!, $body: String!) { createDisclaimerTemplate(firmId: $id, body: $body) { version } }`, { id: createFirm.id, body: disclaimer });
-    await editor.client.request(`mutation($id: ID!) { createAnalyst(input: { firmId: $id, name: "박브라", title: "연구원" }) { id } }`, { id: createFirm.id });
-    firm = { id: createFirm.id, name, analyst: "박브라", disclaimer };
+    const { createAnalyst } = await editor.client.request<{ createAnalyst: { id: string } }>(
+      `mutation($id: ID!) { createAnalyst(input: { firmId: $id, name: "박브라", title: "연구원" }) { id } }`,
+      { id: createFirm.id },
+    );
+    firm = { id: createFirm.id, name, analyst: "박브라", analystId: createAnalyst.id, disclaimer };
   });
 
   afterAll(async () => {
@@ -193,6 +196,15 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await run(reviewer.client, APPROVE, { id, note: null });
     await page.goto(admin(`/reports/${id}/show`));
     await expectStatus(page, "APPROVED");
+    // A live report of the same firm, which the new version below makes outdated.
+    const live = await editor.client.request<{ createReport: { id: string } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
+      { input: { title: "[거절랩] 이미 게시된 보고서", subject: "거절랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId] } },
+    );
+    await run(editor.client, ATTACH, { id: live.createReport.id });
+    await run(editor.client, SUBMIT, { id: live.createReport.id });
+    await run(reviewer.client, APPROVE, { id: live.createReport.id, note: null });
+    await run(editor.client, PUBLISH, { id: live.createReport.id });
     // Meanwhile the firm issues a new disclaimer version: the approval no longer covers it.
     await editor.client.request(`mutation($id: ID!) { createDisclaimerTemplate(firmId: $id, body: "새 고지문") { version } }`, { id: firm.id });
     await clickStep(page, "publish-now");
@@ -201,8 +213,29 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await shot(page, "08-publish-refused");
     expect((await anonymousReport(id))).toBeNull();
 
+    // A stale edit: someone else saves first; the editor is offered a reload, not an overwrite.
+    const draft = await editor.client.request<{ createReport: { id: string; version: number } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id version } }`,
+      { input: { title: "[충돌랩] 동시 편집", subject: "충돌랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId] } },
+    );
+    await page.goto(admin(`/reports/${draft.createReport.id}`));
+    const title = page.locator('input[name="content.title"]');
+    await title.waitFor();
+    await editor.client.request(`mutation($id: ID!) { updateReport(id: $id, input: { subject: "다른 사람의 수정" }, expectedVersion: 1) { version } }`, {
+      id: draft.createReport.id,
+    });
+    await title.fill("[충돌랩] 내 수정");
+    await page.locator("button[type=submit]").first().click();
+    await page.getByTestId("stale-dialog").getByRole("button", { name: "새로고침" }).waitFor();
+    await shot(page, "09-stale-edit");
+    const { report: kept } = await editor.client.request<{ report: { title: string; subject: string } }>(
+      `query($id: ID) { report(id: $id) { title subject } }`,
+      { id: draft.createReport.id },
+    );
+    expect(kept).toEqual({ title: "[충돌랩] 동시 편집", subject: "다른 사람의 수정" });
+
     await page.goto(admin("/compliance"));
-    await page.getByTestId("compliance-issues").waitFor();
-    await shot(page, "09-compliance");
+    await page.getByTestId("compliance-issues").getByText("[거절랩] 이미 게시된 보고서").waitFor();
+    await shot(page, "10-compliance");
   });
 });
