@@ -9,7 +9,7 @@ export interface PageFetch<T> {
   (after: string | null): Promise<{ nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>;
 }
 
-export async function fetchPage<T>(listKey: string, page: number, fetch: PageFetch<T>) {
+export async function fetchPage<T>(listKey: string, page: number, perPage: number, fetch: PageFetch<T>) {
   const stack = stacks.get(listKey) ?? [null];
   stacks.set(listKey, stack);
   for (let p = stack.length; p < page; p++) {
@@ -20,5 +20,7 @@ export async function fetchPage<T>(listKey: string, page: number, fetch: PageFet
   const after = stack[Math.min(page, stack.length) - 1] ?? null;
   const result = await fetch(after);
   if (result.pageInfo.hasNextPage) stack[page] = result.pageInfo.endCursor;
-  return { data: result.nodes, pageInfo: { hasNextPage: result.pageInfo.hasNextPage, hasPreviousPage: page > 1 } };
+  // On the last page the total is known exactly; before it, the pager shows "more than".
+  const total = result.pageInfo.hasNextPage ? undefined : (page - 1) * perPage + result.nodes.length;
+  return { data: result.nodes, total, pageInfo: { hasNextPage: result.pageInfo.hasNextPage, hasPreviousPage: page > 1 } };
 }

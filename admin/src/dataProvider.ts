@@ -151,7 +151,7 @@ async function list(resource: string, params: GetListParams) {
     }
   }`;
   const listKey = JSON.stringify([resource, variables, perPage]);
-  return fetchPage(listKey, page, async (after) => {
+  return fetchPage(listKey, page, perPage, async (after) => {
     const data = await gql<{ page: { nodes: RaRecord[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(query, {
       ...variables,
       first: Math.min(perPage, 100),
