@@ -203,9 +203,9 @@ describe("catalogue", () => {
       analysts: { nodes: { slug: string; reports: { totalCount: number; nodes: { status: string }[] } }[] };
       sectorTags: { nodes: { slug: string; reports: { totalCount: number; nodes: { status: string }[] } }[] };
     }>(`{
-      firms { nodes { slug reports(first: 100) { totalCount nodes { status } } } }
-      analysts(first: 100) { nodes { slug reports(first: 100) { totalCount nodes { status } } } }
-      sectorTags(first: 100) { nodes { slug reports(first: 100) { totalCount nodes { status } } } }
+      firms(first: 10) { nodes { slug reports(first: 20) { totalCount nodes { status } } } }
+      analysts(first: 10) { nodes { slug reports(first: 20) { totalCount nodes { status } } } }
+      sectorTags(first: 10) { nodes { slug reports(first: 20) { totalCount nodes { status } } } }
     }`);
     const all = [...data.firms.nodes, ...data.analysts.nodes, ...data.sectorTags.nodes];
     expect(all.flatMap((p) => p.reports.nodes).every((r) => r.status === "PUBLISHED")).toBe(true);

@@ -19,6 +19,16 @@ export interface Config {
   trustProxy: boolean;
   /** How often the scheduler looks for due reports. */
   schedulerIntervalMs: number;
+  limits: {
+    depth: number;
+    aliases: number;
+    directives: number;
+    tokens: number;
+    cost: number;
+    /** Request bodies, in bytes: small for anonymous clients, larger for signed-in staff. */
+    anonymousBody: number;
+    staffBody: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +78,15 @@ export function loadConfig(): Config {
     adminPassword: process.env.ADMIN_PASSWORD || null,
     trustProxy: flag("TRUST_PROXY", false),
     schedulerIntervalMs: integer("SCHEDULER_INTERVAL_MS", 5_000, 100, 3_600_000),
+    limits: {
+      depth: integer("QUERY_MAX_DEPTH", 8, 2, 100),
+      aliases: integer("QUERY_MAX_ALIASES", 15, 0, 10_000),
+      directives: integer("QUERY_MAX_DIRECTIVES", 50, 0, 10_000),
+      tokens: integer("QUERY_MAX_TOKENS", 1_000, 100, 1_000_000),
+      // The admin panel's heaviest real query (50 reports with every relation) costs about 3,750.
+      cost: integer("QUERY_MAX_COST", 8_000, 10, 10_000_000),
+      anonymousBody: integer("BODY_LIMIT_ANONYMOUS", 100 * 1024, 1024, 100 * 1024 * 1024),
+      staffBody: integer("BODY_LIMIT_STAFF", 2 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
   };
 }

@@ -8,8 +8,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from "graphql";
 import { QueryFailedError } from "typeorm";
 import type { Config } from "./config";
-import type { Context, SessionCookie } from "./common/context";
+import type { Context, SessionCookie, Viewer } from "./common/context";
 import { AppError } from "./common/errors";
+import { costLimit } from "./common/query-cost";
+import { queryLimitRules } from "./common/query-limits";
 import { createLoaders } from "./common/loaders";
 import type { Services } from "./common/services";
 import { sqlStatementsSoFar, withSqlCounter } from "./common/sql-stats";
@@ -77,6 +79,21 @@ function sessionCookie(request: FastifyRequest, reply: FastifyReply, production:
  * served as anonymous: a client must learn that its credentials stopped working. Signing in and
  * out stay possible.
  */
+const INTROSPECTION = /\b__(schema|type)\b/;
+
+/** Production hides the schema from anonymous clients; staff tools may still introspect. */
+const staffOnlyIntrospection: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, request }) {
+        if (!contextValue.viewer.user && INTROSPECTION.test(request.query ?? "")) {
+          throw new AppError("FORBIDDEN", "introspection is for signed-in staff", { http: { status: 403 } });
+        }
+      },
+    };
+  },
+};
+
 const refuseStaleCredentials: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
@@ -103,7 +120,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: process.env.LOG_LEVEL ?? "warn" }, trustProxy: config.trustProxy });
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL ?? "warn" },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.limits.staffBody,
+  });
   await app.register(fastifyCookie);
 
   const apollo = new ApolloServer<Context>({
@@ -112,9 +133,41 @@ export async function createHttpServer(config: Config, services: Services, schem
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [fastifyApolloDrainPlugin(app), refuseStaleCredentials],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      refuseStaleCredentials,
+      costLimit(schema, config.limits.cost),
+      ...(config.production ? [staffOnlyIntrospection] : []),
+    ],
+    validationRules: queryLimitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.tokens },
+    // In production: no "Did you mean …" hints, and introspection for staff only (below).
+    hideSchemaDetailsFromClientErrors: config.production,
+    introspection: true,
   });
   await apollo.start();
+
+  // Who is asking is settled before the body is read: anonymous clients may send small bodies
+  // only, signed-in staff up to the global limit. Counted as the body streams in, so a missing
+  // Content-Length does not help.
+  const viewers = new WeakMap<FastifyRequest, Viewer>();
+  app.addHook("preParsing", async (request, reply, payload) => {
+    if (!request.url.startsWith("/graphql")) return payload;
+    const { token, fromCookie } = credentials(request);
+    const viewer = await services.sessions.resolve(token);
+    viewers.set(request, viewer);
+    if (viewer.credentialError && fromCookie) sessionCookie(request, reply, config.production).clear();
+    if (viewer.user) return payload;
+    let received = 0;
+    const limit = config.limits.anonymousBody;
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > limit) throw Object.assign(new Error("request body too large"), { statusCode: 413 });
+    payload.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) payload.destroy(Object.assign(new Error("request body too large"), { statusCode: 413 }));
+    });
+    return payload;
+  });
 
   // Counted from preHandler on: the body has been parsed by then, so the rest of the request
   // runs inside this async context.
@@ -129,17 +182,26 @@ export async function createHttpServer(config: Config, services: Services, schem
   await app.register(fastifyApollo(apollo), {
     path: "/graphql",
     context: async (request, reply): Promise<Context> => {
-      const { token, fromCookie } = credentials(request);
-      const viewer = await services.sessions.resolve(token);
-      const cookie = sessionCookie(request, reply, config.production);
-      if (viewer.credentialError && fromCookie) cookie.clear();
-      return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: cookie };
+      const viewer = viewers.get(request) ?? (await services.sessions.resolve(credentials(request).token));
+      return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: sessionCookie(request, reply, config.production) };
     },
   });
 
-  // The react-admin panel, built by `npm run build` into dist/admin.
+  // The react-admin panel, built by `npm run build` into dist/admin. Its page runs no inline
+  // script; MUI injects styles, hence 'unsafe-inline' for styles only.
   const adminRoot = path.resolve(__dirname, "../../admin");
   if (fs.existsSync(path.join(adminRoot, "index.html"))) {
+    app.addHook("onSend", async (request, reply) => {
+      if (!request.url.startsWith("/admin")) return;
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+          "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+      );
+      reply.header("x-content-type-options", "nosniff");
+      reply.header("x-frame-options", "DENY");
+      reply.header("referrer-policy", "no-referrer");
+    });
     await app.register(fastifyStatic, { root: adminRoot, prefix: "/admin/" });
     app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
   }
