@@ -320,6 +320,63 @@ describe("corrections", () => {
   });
 });
 
+describe("versions and evidence around corrections", () => {
+  it("never reuses a version: a page holding a discarded correction's version cannot save over the next one", async () => {
+    const live = await run(editor.client, PUBLISH, { id: (await approved(await newFirm(), "[버전랩] 원본")).id });
+    const first = await run(editor.client, UPDATE, { id: live.id, input: { title: "[버전랩] 첫 정정" }, v: live.version });
+    const staleVersion = first.workingCopy!.version;
+    await editor.client.request(`mutation($id: ID!) { deleteReport(id: $id) }`, { id: live.id });
+    const afterDiscard = await stateOf(editor.client, live.id);
+    const second = await run(editor.client, UPDATE, { id: live.id, input: { title: "[버전랩] 둘째 정정" }, v: afterDiscard.version });
+    expect(second.workingCopy!.version).toBeGreaterThan(staleVersion);
+    const errors = await errorsOf(editor.client, UPDATE, { id: live.id, input: { title: "[버전랩] 낡은 탭" }, v: staleVersion });
+    expect(codesOf(errors)).toEqual(["CONFLICT"]);
+    expect((await stateOf(editor.client, live.id)).workingCopy?.title).toBe("[버전랩] 둘째 정정");
+  });
+
+  it("a step on the report leaves the correction's version alone", async () => {
+    const report = await approved(await newFirm());
+    await run(editor.client, PUBLISH, { id: report.id, at: new Date(Date.now() + 3_600_000).toISOString() });
+    const scheduled = await stateOf(editor.client, report.id);
+    const copy = await run(editor.client, UPDATE, { id: report.id, input: { subject: "정정 중" }, v: scheduled.version });
+    const unscheduled = await run(editor.client, UNSCHEDULE, { id: report.id });
+    expect(unscheduled.status).toBe("APPROVED");
+    expect(unscheduled.workingCopy?.version).toBe(copy.workingCopy!.version);
+    await run(editor.client, UPDATE, { id: report.id, input: { subject: "계속 정정" }, v: copy.workingCopy!.version });
+  });
+
+  it("logs the revision clients actually read, not a correction in progress", async () => {
+    const report = await approved(await newFirm(), "[로그랩] 게시될 제목");
+    await run(editor.client, PUBLISH, { id: report.id, at: new Date(Date.now() + 1_500).toISOString() });
+    const scheduled = await stateOf(editor.client, report.id);
+    await run(editor.client, UPDATE, { id: report.id, input: { title: "[로그랩] 아직 검토 전" }, v: scheduled.version });
+    await eventually(() => stateOf(editor.client, report.id), (r) => r.status === "PUBLISHED");
+    const { report: history } = await editor.client.request<{
+      report: { publicationPeriods: { revisionId: string }[]; revisions: { id: string; content: { title: string } }[] };
+    }>(`query($id: ID) { report(id: $id) { publicationPeriods { revisionId } revisions { id content { title } } } }`, { id: report.id });
+    const logged = history.revisions.find((r) => r.id === history.publicationPeriods[0].revisionId);
+    expect(logged?.content.title).toBe("[로그랩] 게시될 제목");
+  });
+
+  it("re-attaching after a blocked schedule clears the block", async () => {
+    const firm = await newFirm();
+    const report = await approved(firm);
+    await run(editor.client, PUBLISH, { id: report.id, at: new Date(Date.now() + 1_000).toISOString() });
+    await newTemplate(firm.id, "차단용 새 고지문");
+    await eventually(() => stateOf(editor.client, report.id), (r) => r.scheduleBlock !== null);
+    expect((await run(editor.client, ATTACH, { id: report.id })).scheduleBlock).toBeNull();
+    const { complianceIssues } = await reviewer.client.request<{ complianceIssues: { reportId: string }[] }>(`{ complianceIssues { reportId } }`);
+    expect(complianceIssues.map((i) => i.reportId)).not.toContain(report.id);
+  });
+
+  it("keeps a draft that a reviewer once approved: it is evidence", async () => {
+    const report = await approved(await newFirm());
+    expect((await run(editor.client, ATTACH, { id: report.id })).status).toBe("DRAFT");
+    const errors = await errorsOf(editor.client, `mutation($id: ID!) { deleteReport(id: $id) }`, { id: report.id });
+    expect(codesOf(errors)).toEqual(["INVALID_TRANSITION"]);
+  });
+});
+
 describe("restoring a live report's revision", () => {
   it("starts a correction instead of changing what clients read", async () => {
     const firm = await newFirm();

@@ -7,7 +7,7 @@ const REPORT_FIELDS = `id slug title subject summary body language status versio
   firm { id name } analysts { id name title } sectorTags { id name }
   disclaimer { id text templateVersion checksum reviewStatus reviewNote reviewedAt reviewedBy { name } attachedAt }
   workingCopy { status version title subject summary body language updatedAt analysts { id name } sectorTags { id name }
-    disclaimer { id text templateVersion checksum reviewStatus reviewNote } updatedBy { name } }
+    disclaimer { id text templateVersion checksum reviewStatus reviewNote } createdBy { id name } updatedBy { id name } }
   retraction { reason at } scheduleBlock { at reason } createdBy { id name } updatedBy { id name }`;
 const FIRM_FIELDS = `id slug name nameEn website isPartner createdAt
   disclaimerTemplates { id version body effectiveFrom checksum createdAt }`;

@@ -1,5 +1,9 @@
 import {
   AutocompleteInput,
+  CreateButton,
+  FilterButton,
+  TopToolbar,
+  usePermissions,
   Datagrid,
   DateInput,
   List,
@@ -10,6 +14,7 @@ import {
   TextField,
   useTranslate,
 } from "react-admin";
+import { hasRole } from "../authProvider";
 import { SeoulDateField } from "../time";
 import { StatusField } from "./StatusChip";
 
@@ -34,9 +39,20 @@ function useFilters() {
   ];
 }
 
+/** Reviewers do not create reports: the server would refuse them. */
+function ListActions() {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      <FilterButton />
+      {hasRole(permissions, "EDITOR") && <CreateButton />}
+    </TopToolbar>
+  );
+}
+
 export function ReportList() {
   return (
-    <List filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />} perPage={25}>
+    <List actions={<ListActions />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable />
         <StatusField label="resources.reports.fields.status" />

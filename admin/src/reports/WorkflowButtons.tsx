@@ -183,17 +183,17 @@ export function WorkflowButtons() {
           <ReviewLabel />
         </Button>
       )}
-      {editor && !copy && status === "APPROVED" && (
+      {editor && !copy && status === "APPROVED" && !record.scheduleBlock && (
         <>
           <StepButton label="workflow.publish" testId="publish-now" variant="contained" run={() => dataProvider.publishReport(id, null)} />
           <ScheduleButton id={id} />
-          <AttachButton id={id} firmId={String(record.firmId)} label="workflow.reattach" />
         </>
       )}
+      {editor && !copy && status === "APPROVED" && <AttachButton id={id} firmId={String(record.firmId)} label="workflow.reattach" />}
       {editor && copy?.status === "APPROVED" && (
         <StepButton label="workflow.publish_correction" testId="publish-correction" variant="contained" run={() => dataProvider.publishReport(id, null)} />
       )}
-      {editor && !copy && status === "SCHEDULED" && <StepButton label="workflow.unschedule" testId="unschedule" run={() => dataProvider.unscheduleReport(id)} />}
+      {editor && status === "SCHEDULED" && <StepButton label="workflow.unschedule" testId="unschedule" run={() => dataProvider.unscheduleReport(id)} />}
       {editor && status === "PUBLISHED" && <RetractButton id={id} />}
     </Stack>
   );

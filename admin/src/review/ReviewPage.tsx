@@ -15,7 +15,7 @@ interface Reviewed {
   target: string;
   firm: { name: string };
   disclaimer: { text: string; templateVersion: number; reviewStatus: string } | null;
-  workingCopy: (PreviewContent & { disclaimer: PreviewContent["disclaimer"] }) | null;
+  workingCopy: (PreviewContent & { disclaimer: PreviewContent["disclaimer"]; createdBy: { id: string } | null; updatedBy: { id: string } | null }) | null;
   createdBy: { id: string } | null;
   updatedBy: { id: string } | null;
 }
@@ -43,7 +43,9 @@ export function ReviewPage() {
   const copy = report.workingCopy;
   const content: PreviewContent = copy ? { ...copy, firm: report.firm } : (report as unknown as PreviewContent);
   const attached = (copy ? copy.disclaimer : report.disclaimer) ?? null;
-  const own = [report.createdBy?.id, report.updatedBy?.id].includes(identity?.id as string | undefined);
+  // As the server decides: the author and last editor of what is reviewed, and the report's author.
+  const authors = copy ? [copy.createdBy?.id, copy.updatedBy?.id, report.createdBy?.id] : [report.createdBy?.id, report.updatedBy?.id];
+  const own = identity !== undefined && authors.includes(String(identity.id));
   const canDecide = hasRole(permissions, "REVIEWER") && report.target === "IN_REVIEW" && !own;
 
   const decide = async (approve: boolean): Promise<void> => {

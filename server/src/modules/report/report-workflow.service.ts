@@ -34,7 +34,8 @@ function requireStatus(target: Pick<Target, "kind" | "status">, allowed: string[
   }
 }
 
-type Outcome = { action: AuditAction; note?: string | null };
+/** What a step did; `reportOnly` when it changed the report but not its correction in progress. */
+type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean };
 
 /**
  * The publishing state machine (DESIGN.md §3). Each step locks the report, checks the state of
@@ -58,6 +59,10 @@ export class ReportWorkflowService {
       requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
       const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
       await this.setTarget(manager, locked, target, { disclaimer_id: snapshot.id, status: ReportStatus.DRAFT });
+      if (target.kind === "report") {
+        // The refusal was about the old disclaimer; this one starts the way back.
+        await manager.query(`UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`, [locked.report.id]);
+      }
       return { action: "ATTACH_DISCLAIMER" };
     });
   }
@@ -116,10 +121,10 @@ export class ReportWorkflowService {
            WHERE id = $1`,
           [reportId, at],
         );
-        return { action: "SCHEDULE" };
+        return { action: "SCHEDULE", reportOnly: true };
       }
       await this.goLive(manager, locked.report);
-      return { action: "PUBLISH" };
+      return { action: "PUBLISH", reportOnly: true };
     });
   }
 
@@ -127,7 +132,7 @@ export class ReportWorkflowService {
     return this.step(actor, reportId, async (manager, locked) => {
       requireStatus({ kind: "report", status: locked.report.status }, [ReportStatus.SCHEDULED]);
       await manager.query(`UPDATE reports SET status = 'APPROVED', scheduled_at = NULL WHERE id = $1`, [reportId]);
-      return { action: "UNSCHEDULE" };
+      return { action: "UNSCHEDULE", reportOnly: true };
     });
   }
 
@@ -163,7 +168,7 @@ export class ReportWorkflowService {
       const template = await this.disclaimers.currentTemplate(manager, locked.report.firmId);
       if (snapshot && template && snapshot.templateId === template.id) {
         await this.goLive(manager, locked.report);
-        await this.record(manager, SYSTEM, locked, { action: "PUBLISH" });
+        await this.record(manager, SYSTEM, locked, { action: "PUBLISH", reportOnly: true });
       } else {
         const reason = "the firm's disclaimer changed after approval; attach and approve the current version";
         await manager.query(
@@ -171,7 +176,7 @@ export class ReportWorkflowService {
              schedule_blocked_reason = $2 WHERE id = $1`,
           [locked.report.id, reason],
         );
-        await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason });
+        await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason, reportOnly: true });
       }
       return true;
     });
@@ -220,10 +225,12 @@ export class ReportWorkflowService {
     const locked = await this.reports.lock(manager, reportId);
     const content: ReportContent = await this.reports.liveContent(manager, locked.report);
     const snapshot = locked.report.disclaimerId ? await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId) : null;
+    // The newest revision holding exactly the live content (a correction in progress has newer ones).
     await manager.query(
       `INSERT INTO publication_events (report_id, event, content_checksum, disclaimer_checksum, revision_id)
-       SELECT $1, $2, $3, $4, (SELECT id FROM report_revisions WHERE report_id = $1 ORDER BY number DESC LIMIT 1)`,
-      [reportId, event, sha256Hex(JSON.stringify(content)), snapshot?.checksum ?? null],
+       SELECT $1, $2, $3, $4,
+         (SELECT id FROM report_revisions WHERE report_id = $1 AND content = $5::jsonb ORDER BY number DESC LIMIT 1)`,
+      [reportId, event, sha256Hex(JSON.stringify(content)), snapshot?.checksum ?? null, JSON.stringify(content)],
     );
   }
 
@@ -270,14 +277,17 @@ export class ReportWorkflowService {
     });
   }
 
-  /** Bumps the version of the report (or its copy) and writes the step's audit event. */
+  /**
+   * Bumps the version of what the step changed and writes the step's audit event. Versions never
+   * repeat: when a correction ends, the report continues above the correction's last version, so
+   * a page still holding that version cannot save over what comes next.
+   */
   private async record(manager: EntityManager, actor: Actor, before: LockedReport, outcome: Outcome): Promise<void> {
-    const copyExisted = before.copy !== null;
-    const copyNow = copyExisted ? await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id }) : null;
-    if (copyNow) {
+    const copyNow = before.copy ? await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id }) : null;
+    if (copyNow && !outcome.reportOnly) {
       await manager.query(`UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id]);
     } else {
-      await manager.query(`UPDATE reports SET version = version + 1, updated_at = now() WHERE id = $1`, [before.report.id]);
+      await this.reports.bumpVersion(manager, before.report.id, copyNow ? 0 : (before.copy?.version ?? 0));
     }
     const after = await this.reports.lock(manager, before.report.id);
     const view = ({ report, copy }: LockedReport): Record<string, unknown> => ({

@@ -138,17 +138,25 @@ export class ReportService {
     });
   }
 
-  /** Discards a working copy, or deletes a draft that never went live; the audit log keeps the text. */
+  /**
+   * Discards a working copy, or deletes a draft that was never approved; the audit log keeps the
+   * text. Once a reviewer approved a disclaimer for it, the report is evidence and stays.
+   */
   delete(actor: Actor, id: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.lock(manager, id);
       const before = await this.editedContent(manager, locked);
+      const [{ approved }] = await manager.query(
+        `SELECT EXISTS (SELECT 1 FROM disclaimer_snapshots WHERE report_id = $1 AND review_status = 'APPROVED') AS approved`,
+        [id],
+      );
       if (locked.copy) {
         await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [id]);
-      } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt) {
+        await this.bumpVersion(manager, id, locked.copy.version);
+      } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt && !approved) {
         await manager.query(`DELETE FROM reports WHERE id = $1`, [id]);
       } else {
-        throw new AppError("INVALID_TRANSITION", `only drafts can be deleted; the report is ${locked.report.status}`, {
+        throw new AppError("INVALID_TRANSITION", `only drafts that were never approved can be deleted; the report is ${locked.report.status}`, {
           status: locked.report.status,
         });
       }
@@ -216,6 +224,11 @@ export class ReportService {
       analystIds: analysts,
       sectorTagIds: tags,
     };
+  }
+
+  /** The next report version, above `atLeast` (the last version of a correction that ended). */
+  async bumpVersion(manager: EntityManager, reportId: string, atLeast: number): Promise<void> {
+    await manager.query(`UPDATE reports SET version = greatest(version, $2) + 1, updated_at = now() WHERE id = $1`, [reportId, atLeast]);
   }
 
   /** Puts content onto the report's live fields (publishing a working copy). */

@@ -24,6 +24,11 @@ export class WorkingCopyResolver {
     return copy.disclaimerId ? ctx.loaders.disclaimer.load(copy.disclaimerId) : null;
   }
 
+  @FieldResolver(() => User, { nullable: true, description: "Who started the correction." })
+  createdBy(@Root() copy: WorkingCopy, @Ctx() ctx: Context): Promise<User | null> | null {
+    return copy.createdById ? ctx.loaders.user.load(copy.createdById) : null;
+  }
+
   @FieldResolver(() => User, { nullable: true })
   updatedBy(@Root() copy: WorkingCopy, @Ctx() ctx: Context): Promise<User | null> | null {
     return copy.updatedById ? ctx.loaders.user.load(copy.updatedById) : null;
