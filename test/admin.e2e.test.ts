@@ -7,6 +7,8 @@ import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpe
 import { APPROVE, ATTACH, PUBLISH, run, SUBMIT } from "./helpers/workflow";
 
 const enabled = browserAvailable();
+// A whole editorial flow in two browsers; generous, since CI shares 2 cores with other suites.
+const FLOW_TIMEOUT = 180_000;
 const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "300" });
 
 let browser: Browser;
@@ -170,7 +172,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await page.goto(admin(`/reports/${id}/show/history`));
     await page.getByTestId("publication-periods").locator("tbody tr").nth(1).waitFor();
     await shot(page, "07-history");
-  });
+  }, FLOW_TIMEOUT);
 
   it("shows the server's refusal when a report is published without a current approval", async () => {
     const { page } = await signedIn(editor);
@@ -237,5 +239,5 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await page.goto(admin("/compliance"));
     await page.getByTestId("compliance-issues").getByText("[거절랩] 이미 게시된 보고서").waitFor();
     await shot(page, "10-compliance");
-  });
+  }, FLOW_TIMEOUT);
 });

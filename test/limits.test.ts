@@ -70,6 +70,12 @@ describe("query limits", () => {
     const errors = await errorsOf(running.server().client, `{ reports(first: 100) { nodes { firm { reports(first: 100) { nodes { title } } } } } }`);
     expect(codesOf(errors)).toEqual(["BAD_USER_INPUT"]);
     expect(errors[0].extensions?.cost).toBeGreaterThan(errors[0].extensions?.limit as number);
+    const response = await fetch(running.server().url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ reports(first: 100) { nodes { firm { reports(first: 100) { nodes { title } } } } } }` }),
+    });
+    expect(response.status).toBe(400);
   });
 });
 

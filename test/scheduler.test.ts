@@ -46,7 +46,7 @@ describe.runIf(MODE === "server")("scheduled publication with two server process
       await new Promise((resolve) => setTimeout(resolve, 500)); // more rounds on both processes
       const { reports } = await admin.request<{
         reports: { nodes: { publicationPeriods: unknown[]; auditTrail: { nodes: { action: string; actorId: string | null }[] } }[] };
-      }>(`{ reports(first: 100) { nodes { publicationPeriods { liveFrom } auditTrail(first: 100) { nodes { action actorId } } } } }`);
+      }>(`{ reports(first: 30) { nodes { publicationPeriods { liveFrom } auditTrail(first: 20) { nodes { action actorId } } } } }`);
       for (const report of reports.nodes) {
         expect(report.publicationPeriods).toHaveLength(1);
         const publications = report.auditTrail.nodes.filter((e) => e.action === "PUBLISH");

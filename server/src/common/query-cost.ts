@@ -34,6 +34,7 @@ export function costLimit(schema: GraphQLSchema, limit: number): ApolloServerPlu
             throw new AppError("BAD_USER_INPUT", `the query costs ${cost}; at most ${limit} is allowed (ask for fewer items)`, {
               cost,
               limit,
+              http: { status: 400 },
             });
           }
         },
