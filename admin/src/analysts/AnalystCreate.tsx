@@ -1,4 +1,5 @@
-import { Create, required, SaveButton, SimpleForm, Toolbar } from "react-admin";
+import { Create, required } from "react-admin";
+import { SaveOnlyForm } from "../forms";
 import { useServerErrorNotifier } from "../errors";
 import { AnalystFields } from "./AnalystFields";
 import { FirmInput } from "./FirmInput";
@@ -7,16 +8,10 @@ export function AnalystCreate() {
   const onError = useServerErrorNotifier();
   return (
     <Create redirect="list" mutationOptions={{ onError }}>
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
+      <SaveOnlyForm>
         <FirmInput source="firmId" validate={required()} helperText="resources.analysts.helpers.firm" />
         <AnalystFields />
-      </SimpleForm>
+      </SaveOnlyForm>
     </Create>
   );
 }

@@ -1,4 +1,5 @@
-import { Edit, Labeled, SaveButton, SimpleForm, TextField, Toolbar } from "react-admin";
+import { Edit, Labeled, TextField } from "react-admin";
+import { SaveOnlyForm } from "../forms";
 import { useServerErrorNotifier } from "../errors";
 import { AnalystFields } from "./AnalystFields";
 
@@ -6,18 +7,12 @@ export function AnalystEdit() {
   const onError = useServerErrorNotifier();
   return (
     <Edit redirect="list" mutationMode="pessimistic" mutationOptions={{ onError }}>
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
+      <SaveOnlyForm>
         <Labeled label="resources.analysts.fields.firmId">
           <TextField source="firm.name" />
         </Labeled>
         <AnalystFields />
-      </SimpleForm>
+      </SaveOnlyForm>
     </Edit>
   );
 }

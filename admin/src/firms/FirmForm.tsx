@@ -1,4 +1,5 @@
-import { BooleanInput, maxLength, regex, required, SaveButton, SimpleForm, TextInput, Toolbar } from "react-admin";
+import { SaveOnlyForm } from "../forms";
+import { BooleanInput, maxLength, regex, required, TextInput } from "react-admin";
 
 /** Optional texts keep "" so that clearing a field clears it on the server (null leaves it unchanged). */
 const keepEmpty = (value: string): string => value;
@@ -10,18 +11,12 @@ const websiteRules = [maxLength(300), regex(/^https?:\/\/\S+$/i, "resources.firm
 /** The fields of a firm, for both create and edit; firms are never deleted here. */
 export function FirmForm() {
   return (
-    <SimpleForm
-      toolbar={
-        <Toolbar>
-          <SaveButton />
-        </Toolbar>
-      }
-    >
+    <SaveOnlyForm>
       <TextInput source="name" validate={nameRules} />
       <TextInput source="nameEn" validate={maxLength(100)} parse={keepEmpty} />
       <TextInput source="website" type="url" validate={websiteRules} parse={keepEmpty} helperText="resources.firms.helpers.website" />
       <BooleanInput source="isPartner" defaultValue={true} />
       <TextInput source="slug" validate={slugRules} helperText="resources.firms.helpers.slug" />
-    </SimpleForm>
+    </SaveOnlyForm>
   );
 }

@@ -1,4 +1,5 @@
-import { maxLength, regex, required, SaveButton, SimpleForm, TextInput, Toolbar } from "react-admin";
+import { SaveOnlyForm } from "../forms";
+import { maxLength, regex, required, TextInput } from "react-admin";
 
 /** Optional texts keep "" so that clearing a field clears it on the server (null leaves it unchanged). */
 const keepEmpty = (value: string): string => value;
@@ -9,16 +10,10 @@ const slugRules = regex(/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u, "re
 /** The fields of a sector tag, for both create and edit; tags are never deleted here. */
 export function SectorTagForm() {
   return (
-    <SimpleForm
-      toolbar={
-        <Toolbar>
-          <SaveButton />
-        </Toolbar>
-      }
-    >
+    <SaveOnlyForm>
       <TextInput source="name" validate={nameRules} helperText="resources.sectorTags.helpers.name" />
       <TextInput source="nameEn" validate={maxLength(50)} parse={keepEmpty} />
       <TextInput source="slug" validate={slugRules} helperText="resources.sectorTags.helpers.slug" />
-    </SimpleForm>
+    </SaveOnlyForm>
   );
 }

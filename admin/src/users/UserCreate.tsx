@@ -1,4 +1,5 @@
-import { Create, email, maxLength, minLength, PasswordInput, required, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from "react-admin";
+import { Create, email, maxLength, minLength, PasswordInput, required, SelectInput, TextInput } from "react-admin";
+import { SaveOnlyForm } from "../forms";
 import { useServerErrorNotifier } from "../errors";
 import { roleChoices } from "./roles";
 
@@ -10,18 +11,12 @@ export function UserCreate() {
   const onError = useServerErrorNotifier();
   return (
     <Create redirect="list" mutationOptions={{ onError }}>
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
+      <SaveOnlyForm>
         <TextInput source="email" type="email" validate={emailRules} autoComplete="off" />
         <TextInput source="name" validate={nameRules} />
         <SelectInput source="role" choices={roleChoices} validate={required()} defaultValue="EDITOR" />
         <PasswordInput source="password" validate={passwordRules} autoComplete="new-password" helperText="resources.users.helpers.password" />
-      </SimpleForm>
+      </SaveOnlyForm>
     </Create>
   );
 }

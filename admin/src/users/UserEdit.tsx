@@ -1,4 +1,5 @@
-import { BooleanInput, Edit, Labeled, maxLength, required, SaveButton, SelectInput, SimpleForm, TextField, TextInput, Toolbar } from "react-admin";
+import { BooleanInput, Edit, Labeled, maxLength, required, SelectInput, TextField, TextInput } from "react-admin";
+import { SaveOnlyForm } from "../forms";
 import { useServerErrorNotifier } from "../errors";
 import { roleChoices } from "./roles";
 
@@ -11,13 +12,7 @@ export function UserEdit() {
   const onError = useServerErrorNotifier();
   return (
     <Edit redirect="list" mutationMode="pessimistic" mutationOptions={{ onError }}>
-      <SimpleForm
-        toolbar={
-          <Toolbar>
-            <SaveButton />
-          </Toolbar>
-        }
-      >
+      <SaveOnlyForm>
         <Labeled label="resources.users.fields.email">
           <TextField source="email" />
         </Labeled>
@@ -29,7 +24,7 @@ export function UserEdit() {
           format={asFlag}
           helperText="resources.users.helpers.disabled"
         />
-      </SimpleForm>
+      </SaveOnlyForm>
     </Edit>
   );
 }
