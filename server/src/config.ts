@@ -19,6 +19,8 @@ export interface Config {
   trustProxy: boolean;
   /** How often the scheduler looks for due reports. */
   schedulerIntervalMs: number;
+  /** Failed sign-ins allowed per account and per client address within the window. */
+  loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   limits: {
     depth: number;
     aliases: number;
@@ -78,6 +80,12 @@ export function loadConfig(): Config {
     adminPassword: process.env.ADMIN_PASSWORD || null,
     trustProxy: flag("TRUST_PROXY", false),
     schedulerIntervalMs: integer("SCHEDULER_INTERVAL_MS", 5_000, 100, 3_600_000),
+    loginLimits: {
+      perAccount: integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1_000),
+      perIp: integer("LOGIN_MAX_FAILURES_PER_IP", 20, 1, 100_000),
+      // The longest anyone waits: an attacker cannot lock a reviewer out for hours.
+      windowSeconds: integer("LOGIN_WINDOW_SECONDS", 900, 10, 3_600),
+    },
     limits: {
       depth: integer("QUERY_MAX_DEPTH", 8, 2, 100),
       aliases: integer("QUERY_MAX_ALIASES", 15, 0, 10_000),

@@ -183,7 +183,13 @@ export async function createHttpServer(config: Config, services: Services, schem
     path: "/graphql",
     context: async (request, reply): Promise<Context> => {
       const viewer = viewers.get(request) ?? (await services.sessions.resolve(credentials(request).token));
-      return { viewer, services, loaders: createLoaders(services, viewer), sessionCookie: sessionCookie(request, reply, config.production) };
+      return {
+        viewer,
+        clientIp: request.ip,
+        services,
+        loaders: createLoaders(services, viewer),
+        sessionCookie: sessionCookie(request, reply, config.production),
+      };
     },
   });
 

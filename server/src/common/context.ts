@@ -24,6 +24,8 @@ export interface SessionCookie {
 
 export interface Context {
   viewer: Viewer;
+  /** The client's address (from X-Forwarded-For only when TRUST_PROXY is set). */
+  clientIp: string;
   services: Services;
   loaders: Loaders;
   sessionCookie: SessionCookie;

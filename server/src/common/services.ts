@@ -14,7 +14,7 @@ import { SessionService } from "../modules/user/session.service";
 import { UserService } from "../modules/user/user.service";
 
 /** One instance of each service per process; they hold no per-request state. */
-export function createServices(dataSource: DataSource, config: Pick<Config, "sessionTtlHours">) {
+export function createServices(dataSource: DataSource, config: Pick<Config, "sessionTtlHours" | "loginLimits">) {
   const audit = new AuditService(dataSource);
   const disclaimers = new DisclaimerService(dataSource, audit);
   const reports = new ReportService(dataSource, audit);
@@ -30,7 +30,7 @@ export function createServices(dataSource: DataSource, config: Pick<Config, "ses
     reports,
     workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
     sectorTags: new SectorTagService(dataSource, audit),
-    sessions: new SessionService(dataSource, audit, config.sessionTtlHours),
+    sessions: new SessionService(dataSource, audit, config.sessionTtlHours, config.loginLimits),
     users: new UserService(dataSource, audit),
   };
 }

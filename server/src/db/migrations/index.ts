@@ -1,6 +1,12 @@
 import { Initial1764230400000 } from "./1764230400000-Initial";
 import { StaffAccounts1764316800000 } from "./1764316800000-StaffAccounts";
 import { PublishingWorkflow1764403200000 } from "./1764403200000-PublishingWorkflow";
+import { LoginAttempts1764489600000 } from "./1764489600000-LoginAttempts";
 
 /** In order; every schema change adds a migration here. */
-export const migrations = [Initial1764230400000, StaffAccounts1764316800000, PublishingWorkflow1764403200000];
+export const migrations = [
+  Initial1764230400000,
+  StaffAccounts1764316800000,
+  PublishingWorkflow1764403200000,
+  LoginAttempts1764489600000,
+];

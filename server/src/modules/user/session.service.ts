@@ -18,16 +18,54 @@ export interface SignIn {
 // One message for an unknown e-mail and a wrong password, so that sign-in reveals no accounts.
 const BAD_CREDENTIALS = "wrong e-mail or password";
 
+export interface LoginLimits {
+  perAccount: number;
+  perIp: number;
+  windowSeconds: number;
+}
+
 export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly ttlHours: number,
+    private readonly limits: LoginLimits,
   ) {}
 
-  async login(emailAddress: string, password: string): Promise<SignIn> {
+  /**
+   * Counts this attempt as a failure up front (it becomes a success only once the password is
+   * right), in the same statement that checks the limits, so that a burst of parallel guesses
+   * cannot all slip through before any is counted. Over a limit it refuses at once (the server
+   * never sleeps), and `retryAfter` says when the oldest counted failure stops counting.
+   */
+  private async countAttempt(email: string, ip: string): Promise<string> {
+    const window = [email, ip, this.limits.windowSeconds];
+    const inserted: { id: string }[] = await this.dataSource.query(
+      `WITH recent AS (
+         SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE ip = $2) AS ip
+         FROM login_attempts WHERE NOT success AND at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2))
+       INSERT INTO login_attempts (email, ip, success)
+       SELECT $1, $2, false FROM recent WHERE recent.account < $4 AND recent.ip < $5
+       RETURNING id`,
+      [...window, this.limits.perAccount, this.limits.perIp],
+    );
+    if (inserted.length) return inserted[0].id;
+    const [{ wait }] = await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM min(at) + make_interval(secs => $3) - now()))::int AS wait
+       FROM login_attempts WHERE NOT success AND at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2)`,
+      window,
+    );
+    const retryAfter = Math.min(this.limits.windowSeconds, Math.max(1, Number(wait) || 1));
+    throw new AppError("TOO_MANY_REQUESTS", `too many failed sign-ins; try again in ${retryAfter} seconds`, {
+      retryAfter,
+      http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
+    });
+  }
+
+  async login(emailAddress: string, password: string, ip: string): Promise<SignIn> {
     const email = valid.searchable(emailAddress, "email", 254).normalize("NFC").trim().toLowerCase();
     password = valid.searchable(password, "password", valid.PASSWORD_MAX * 4).normalize("NFC");
+    const attempt = await this.countAttempt(email, ip);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder("u")
@@ -36,16 +74,18 @@ export class SessionService {
       .getOne();
     const correct = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !correct || user.disabledAt) {
-      await this.dataSource.transaction((manager) =>
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`DELETE FROM login_attempts WHERE at < now() - interval '1 day'`);
         // Nobody proved who they are, so there is no actor; the account tried is the entity.
-        this.audit.record(manager, SYSTEM, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null, after: { email } }),
-      );
+        await this.audit.record(manager, SYSTEM, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null, after: { email, ip } });
+      });
       throw new AppError("UNAUTHENTICATED", user && correct ? "this account is disabled" : BAD_CREDENTIALS);
     }
     const token = newToken("session");
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(Session).insert({ userId: user.id, tokenHash: tokenHash(token), expiresAt });
+      await manager.query(`UPDATE login_attempts SET success = true WHERE id = $1`, [attempt]);
       await this.audit.record(manager, { id: user.id, email: user.email }, {
         action: "LOGIN",
         entityType: "User",

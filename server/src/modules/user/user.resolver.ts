@@ -23,7 +23,7 @@ export class UserResolver {
 
   @Mutation(() => LoginResult, { description: "Starts a session: sets an HttpOnly cookie and returns a bearer token." })
   async login(@Ctx() ctx: Context, @Arg("email") email: string, @Arg("password") password: string): Promise<LoginResult> {
-    const signIn = await ctx.services.sessions.login(email, password);
+    const signIn = await ctx.services.sessions.login(email, password, ctx.clientIp);
     ctx.sessionCookie.set(signIn.token, signIn.expiresAt);
     return signIn;
   }
