@@ -18,7 +18,7 @@ function RevisionDiff({ from, to }: { from: string; to: string }) {
       <TableBody>
         {data.reportRevisionDiff.map((change) => (
           <TableRow key={change.field}>
-            <TableCell>{change.field}</TableCell>
+            <TableCell>{translate(`resources.reports.fields.content.${change.field}`, { _: change.field })}</TableCell>
             <TableCell sx={{ bgcolor: "#fdecea", whiteSpace: "pre-wrap", textDecoration: "line-through" }}>{show(change.before)}</TableCell>
             <TableCell sx={{ bgcolor: "#e6f4ea", whiteSpace: "pre-wrap" }}>{show(change.after)}</TableCell>
           </TableRow>
@@ -96,7 +96,7 @@ export function History() {
               <TableRow key={e.id}>
                 <TableCell>{formatSeoul(e.at)}</TableCell>
                 <TableCell>{e.actorEmail ?? translate("history.system")}</TableCell>
-                <TableCell>{e.action}</TableCell>
+                <TableCell>{translate(`history.actions.${e.action}`, { _: e.action })}</TableCell>
               </TableRow>
             ))}
           </TableBody>
