@@ -42,7 +42,21 @@ function isUniqueViolation(error: unknown): boolean {
   return original instanceof QueryFailedError && (original.driverError as { code?: string }).code === "23505";
 }
 
+/** The database went away (stopped, restarted, unreachable): say so, without internals. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const original = (error instanceof GraphQLError ? error.originalError : error) as (Error & { code?: string; driverError?: { code?: string } }) | undefined;
+  const code = original?.driverError?.code ?? original?.code;
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"].includes(code ?? "") ||
+    /Connection terminated|timeout exceeded when trying to connect/.test(original?.message ?? "")
+  );
+}
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${(error as GraphQLError).originalError?.message ?? String(error)}`);
+    return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
   if (isUniqueViolation(error)) {
     return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };
   }
