@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { codesOf, errorsOf } from "./helpers/graphql";
 import { createPrivatePostgres, privatePostgresAvailable } from "./helpers/private-postgres";
@@ -45,6 +46,39 @@ describe.runIf(enabled)("a PostgreSQL that stops and comes back", () => {
     } finally {
       await server.stop();
       pg.destroy();
+    }
+  });
+});
+
+describe.runIf(enabled)("a database that stops answering", () => {
+  it("bounds every request: statement timeout and pool wait, then clear errors, then normal service", async () => {
+    const pgServer = await createPrivatePostgres();
+    const server = await startServer(
+      { env: { DATABASE_URL: pgServer.url }, sql: async () => [], drop: async () => undefined },
+      { DATABASE_POOL_SIZE: "2", DATABASE_STATEMENT_TIMEOUT_MS: "1500", DATABASE_CONNECTION_TIMEOUT_MS: "1000", SCHEDULER_INTERVAL_MS: "3600000" },
+    );
+    const blocker = new pg.Client({ connectionString: pgServer.url });
+    await blocker.connect();
+    const query = `{ reports { totalCount } }`;
+    try {
+      // Another session holds the reports table: every read of it waits.
+      await blocker.query("BEGIN");
+      await blocker.query("LOCK TABLE reports IN ACCESS EXCLUSIVE MODE");
+      const started = Date.now();
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => errorsOf(server.client, query)));
+      const slowest = Date.now() - started;
+      const messages = outcomes.map((errors) => errors[0].message);
+      expect(outcomes.every((errors) => codesOf(errors)[0] === "INTERNAL_SERVER_ERROR")).toBe(true);
+      expect(messages.every((m) => /did not answer in time|database is unavailable/.test(m))).toBe(true);
+      expect(slowest).toBeLessThan(8_000);
+      await blocker.query("ROLLBACK");
+      const { reports } = await server.client.request<{ reports: { totalCount: number } }>(query);
+      expect(reports.totalCount).toBeGreaterThan(0);
+      console.log(`blocked database: 6 requests all answered within ${slowest} ms (${[...new Set(messages)].join(" / ")})`);
+    } finally {
+      await blocker.end();
+      await server.stop();
+      pgServer.destroy();
     }
   });
 });

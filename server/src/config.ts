@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
+  /** How long a request waits for a pooled connection, and (server PostgreSQL) for one statement. */
+  databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
   seedDemo: boolean;
   production: boolean;
   /** Adds an `x-sql-statements` header to every response (tests and benchmarks). */
@@ -71,6 +73,11 @@ export function loadConfig(): Config {
     databaseUrl,
     dataDir: path.resolve(process.env.DATA_DIR?.trim() || "data"),
     databasePoolSize: integer("DATABASE_POOL_SIZE", 10, 1, 500),
+    databaseTimeouts: {
+      connectMs: integer("DATABASE_CONNECTION_TIMEOUT_MS", 10_000, 100, 600_000),
+      statementMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
+      idleInTransactionMs: integer("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000, 100, 3_600_000),
+    },
     // Demo data is on by default only for the embedded database, where a first start should show something.
     seedDemo: flag("SEED_DEMO", databaseUrl === null),
     production: process.env.NODE_ENV === "production",

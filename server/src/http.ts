@@ -52,7 +52,14 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** query_canceled: statement_timeout fired. */
+const isStatementTimeout = (error: unknown): boolean =>
+  ((error instanceof GraphQLError ? error.originalError : error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === "57014";
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isStatementTimeout(error)) {
+    return { message: "the database did not answer in time; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
   if (isDatabaseUnavailable(error)) {
     console.error(`database unavailable: ${(error as GraphQLError).originalError?.message ?? String(error)}`);
     return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     url: config.databaseUrl ?? embedded!.url,
     // PGlite is one session: through a single connection transactions queue instead of interleaving.
     poolSize: embedded ? 1 : config.databasePoolSize,
+    connectTimeoutMs: config.databaseTimeouts.connectMs,
+    statementTimeouts: embedded ? null : config.databaseTimeouts,
   });
   try {
     await dataSource.initialize();

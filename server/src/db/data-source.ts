@@ -7,10 +7,13 @@ import { SnakeNamingStrategy } from "./naming-strategy";
 export interface DataSourceOptions {
   url: string;
   poolSize: number;
+  connectTimeoutMs: number;
+  /** Server PostgreSQL only: PGlite cannot time out or cancel a statement. */
+  statementTimeouts: { statementMs: number; idleInTransactionMs: number } | null;
 }
 
 /** The same TypeORM setup for the embedded and the server database; only the pool differs. */
-export function createDataSource({ url, poolSize }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, connectTimeoutMs, statementTimeouts }: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url,
@@ -26,9 +29,13 @@ export function createDataSource({ url, poolSize }: DataSourceOptions): DataSour
     applicationName: "research-desk",
     poolSize,
     extra: {
-      // With the embedded pool of one, a caller that waits for a second connection would wait
-      // forever; fail instead.
-      connectionTimeoutMillis: 10_000,
+      // A request never waits forever for a connection (with the embedded pool of one, a caller
+      // that wanted a second one would), nor for a statement or an abandoned transaction.
+      connectionTimeoutMillis: connectTimeoutMs,
+      ...(statementTimeouts && {
+        statement_timeout: statementTimeouts.statementMs,
+        idle_in_transaction_session_timeout: statementTimeouts.idleInTransactionMs,
+      }),
     },
   });
 }
