@@ -20,6 +20,8 @@ function describeStartupError(error: unknown): string {
   return message;
 }
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
@@ -60,7 +62,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    // close() stops accepting and waits for requests in flight. Keep-alive sockets that fall idle
+    // afterwards would hold it until their timeout, so they are closed as they go idle; after the
+    // grace period whatever remains is cut.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+    const grace = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await app.close();
+    clearInterval(idle);
+    clearTimeout(grace);
     await scheduler.stop();
     await dataSource.destroy();
     await embedded?.close();
