@@ -1,18 +1,10 @@
-import { CreateButton, DataTable, FilterButton, List, Pagination, TopToolbar, usePermissions } from "react-admin";
+import { DataTable, List, usePermissions } from "react-admin";
 import { hasRole } from "../authProvider";
 import { useServerErrorNotifier } from "../errors";
+import { CursorPagination, EditorListActions } from "../list-parts";
 import { FirmInput } from "./FirmInput";
 
 const filters = [<FirmInput key="firmId" source="firmId" alwaysOn />];
-
-function AnalystListActions({ canEdit }: { canEdit: boolean }) {
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {canEdit && <CreateButton />}
-    </TopToolbar>
-  );
-}
 
 /** Analysts in name order (the API's order; columns do not sort). */
 export function AnalystList() {
@@ -23,9 +15,9 @@ export function AnalystList() {
     <List
       queryOptions={{ onError }}
       filters={filters}
-      actions={<AnalystListActions canEdit={canEdit} />}
+      actions={<EditorListActions filters />}
       exporter={false}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      pagination={<CursorPagination />}
     >
       <DataTable rowClick={canEdit ? "edit" : false} bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />

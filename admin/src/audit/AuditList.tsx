@@ -1,4 +1,5 @@
-import { DataTable, List, Pagination, useTranslate } from "react-admin";
+import { DataTable, List, useTranslate } from "react-admin";
+import { CursorPagination } from "../list-parts";
 import { useServerErrorNotifier } from "../errors";
 import { SeoulDateField } from "../time";
 import { AuditChanges } from "./AuditChanges";
@@ -20,7 +21,7 @@ export function AuditList() {
       filters={auditFilters}
       sort={{ field: "at", order: "DESC" }}
       exporter={false}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      pagination={<CursorPagination />}
     >
       <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
         <DataTable.Col source="at" field={SeoulDateField} disableSort />

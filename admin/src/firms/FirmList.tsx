@@ -1,11 +1,6 @@
-import { BooleanField, CreateButton, DataTable, List, Pagination, TopToolbar, UrlField, usePermissions } from "react-admin";
-import { hasRole } from "../authProvider";
+import { BooleanField, DataTable, List, UrlField } from "react-admin";
 import { useServerErrorNotifier } from "../errors";
-
-function FirmListActions() {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{hasRole(permissions, "EDITOR") && <CreateButton />}</TopToolbar>;
-}
+import { CursorPagination, EditorListActions } from "../list-parts";
 
 /** Firms in name order (the API's order; columns do not sort). */
 export function FirmList() {
@@ -13,9 +8,9 @@ export function FirmList() {
   return (
     <List
       queryOptions={{ onError }}
-      actions={<FirmListActions />}
+      actions={<EditorListActions />}
       exporter={false}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      pagination={<CursorPagination />}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />

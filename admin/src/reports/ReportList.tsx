@@ -1,20 +1,15 @@
 import {
   AutocompleteInput,
-  CreateButton,
-  FilterButton,
-  TopToolbar,
-  usePermissions,
   Datagrid,
   DateInput,
   List,
-  Pagination,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
   useTranslate,
 } from "react-admin";
-import { hasRole } from "../authProvider";
+import { CursorPagination, EditorListActions } from "../list-parts";
 import { SeoulDateField } from "../time";
 import { StatusField } from "./StatusChip";
 
@@ -39,20 +34,9 @@ function useFilters() {
   ];
 }
 
-/** Reviewers do not create reports: the server would refuse them. */
-function ListActions() {
-  const { permissions } = usePermissions();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {hasRole(permissions, "EDITOR") && <CreateButton />}
-    </TopToolbar>
-  );
-}
-
 export function ReportList() {
   return (
-    <List actions={<ListActions />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />} perPage={25}>
+    <List actions={<EditorListActions filters />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<CursorPagination />} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable />
         <StatusField label="resources.reports.fields.status" />

@@ -1,6 +1,7 @@
-import { CreateButton, DataTable, List, Pagination, TopToolbar, usePermissions } from "react-admin";
+import { DataTable, List, usePermissions } from "react-admin";
 import { hasRole } from "../authProvider";
 import { useServerErrorNotifier } from "../errors";
+import { CursorPagination, EditorListActions } from "../list-parts";
 
 /** Sector tags in name order (the API's order; columns do not sort). */
 export function SectorTagList() {
@@ -10,9 +11,9 @@ export function SectorTagList() {
   return (
     <List
       queryOptions={{ onError }}
-      actions={<TopToolbar>{canEdit && <CreateButton />}</TopToolbar>}
+      actions={<EditorListActions />}
       exporter={false}
-      pagination={<Pagination rowsPerPageOptions={[10, 25, 50]} />}
+      pagination={<CursorPagination />}
     >
       <DataTable rowClick={canEdit ? "edit" : false} bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />
