@@ -1,23 +1,16 @@
-import { DataTable, List, usePermissions } from "react-admin";
-import { hasRole } from "../authProvider";
-import { useServerErrorNotifier } from "../errors";
-import { CursorPagination, EditorListActions } from "../list-parts";
+import { DataTable } from "react-admin";
+import { CursorList, EditorListActions, useCanEdit } from "../list-parts";
 import { FirmInput } from "./FirmInput";
 
 const filters = [<FirmInput key="firmId" source="firmId" alwaysOn />];
 
 /** Analysts in name order (the API's order; columns do not sort). */
 export function AnalystList() {
-  const onError = useServerErrorNotifier();
-  const { permissions } = usePermissions();
-  const canEdit = hasRole(permissions, "EDITOR");
+  const canEdit = useCanEdit();
   return (
-    <List
-      queryOptions={{ onError }}
+    <CursorList
       filters={filters}
       actions={<EditorListActions filters />}
-      exporter={false}
-      pagination={<CursorPagination />}
     >
       <DataTable rowClick={canEdit ? "edit" : false} bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />
@@ -26,6 +19,6 @@ export function AnalystList() {
         <DataTable.Col source="firm.name" label="resources.analysts.fields.firmId" disableSort />
         <DataTable.Col source="email" disableSort />
       </DataTable>
-    </List>
+    </CursorList>
   );
 }

@@ -1,6 +1,5 @@
-import { DataTable, List, useTranslate } from "react-admin";
-import { CursorPagination } from "../list-parts";
-import { useServerErrorNotifier } from "../errors";
+import { DataTable, useTranslate } from "react-admin";
+import { CursorList } from "../list-parts";
 import { SeoulDateField } from "../time";
 import { AuditChanges } from "./AuditChanges";
 import { auditFilters } from "./AuditFilters";
@@ -13,15 +12,11 @@ interface AuditRecord {
 
 /** The audit log, newest first (the API's order): read-only; a row expands to its before/after. */
 export function AuditList() {
-  const onError = useServerErrorNotifier();
   const translate = useTranslate();
   return (
-    <List
-      queryOptions={{ onError }}
+    <CursorList
       filters={auditFilters}
       sort={{ field: "at", order: "DESC" }}
-      exporter={false}
-      pagination={<CursorPagination />}
     >
       <DataTable rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>
         <DataTable.Col source="at" field={SeoulDateField} disableSort />
@@ -38,6 +33,6 @@ export function AuditList() {
         />
         <DataTable.Col source="entityId" disableSort />
       </DataTable>
-    </List>
+    </CursorList>
   );
 }

@@ -1,16 +1,11 @@
-import { BooleanField, DataTable, List, UrlField } from "react-admin";
-import { useServerErrorNotifier } from "../errors";
-import { CursorPagination, EditorListActions } from "../list-parts";
+import { BooleanField, DataTable, UrlField } from "react-admin";
+import { CursorList, EditorListActions } from "../list-parts";
 
 /** Firms in name order (the API's order; columns do not sort). */
 export function FirmList() {
-  const onError = useServerErrorNotifier();
   return (
-    <List
-      queryOptions={{ onError }}
+    <CursorList
       actions={<EditorListActions />}
-      exporter={false}
-      pagination={<CursorPagination />}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" disableSort />
@@ -19,6 +14,6 @@ export function FirmList() {
         <DataTable.Col source="isPartner" field={BooleanField} disableSort />
         <DataTable.Col source="website" field={UrlField} disableSort />
       </DataTable>
-    </List>
+    </CursorList>
   );
 }

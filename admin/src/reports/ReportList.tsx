@@ -2,14 +2,13 @@ import {
   AutocompleteInput,
   Datagrid,
   DateInput,
-  List,
   ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
   useTranslate,
 } from "react-admin";
-import { CursorPagination, EditorListActions } from "../list-parts";
+import { CursorList, EditorListActions } from "../list-parts";
 import { SeoulDateField } from "../time";
 import { StatusField } from "./StatusChip";
 
@@ -36,7 +35,7 @@ function useFilters() {
 
 export function ReportList() {
   return (
-    <List actions={<EditorListActions filters />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} pagination={<CursorPagination />} perPage={25}>
+    <CursorList actions={<EditorListActions filters />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable />
         <StatusField label="resources.reports.fields.status" />
@@ -44,6 +43,6 @@ export function ReportList() {
         <SeoulDateField source="publishedAt" />
         <SeoulDateField source="updatedAt" />
       </Datagrid>
-    </List>
+    </CursorList>
   );
 }
