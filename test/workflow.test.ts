@@ -5,7 +5,7 @@ import { codesOf, errorsOf } from "./helpers/graphql";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
-  APPROVE, ATTACH, eventually, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
+  APPROVE, ATTACH, createApproved, createDraft, createFirm, eventually, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
   type ReportState,
 } from "./helpers/workflow";
 
@@ -18,18 +18,7 @@ let editor: StaffMember;
 let reviewer: StaffMember;
 
 /** A firm of its own per test, so that new disclaimer versions touch nothing else. */
-async function newFirm(disclaimer = "본 보고서는 테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.") {
-  const { createFirm } = await editor.client.request<{ createFirm: { id: string; slug: string } }>(
-    `mutation($name: String!) { createFirm(input: { name: $name }) { id slug } }`,
-    { name: `테스트증권 ${Math.random().toString(36).slice(2, 8)}` },
-  );
-  const { createAnalyst } = await editor.client.request<{ createAnalyst: { id: string } }>(
-    `mutation($firmId: ID!) { createAnalyst(input: { firmId: $firmId, name: "홍길동" }) { id } }`,
-    { firmId: createFirm.id },
-  );
-  await newTemplate(createFirm.id, disclaimer);
-  return { id: createFirm.id, analystId: createAnalyst.id };
-}
+const newFirm = (disclaimer?: string) => createFirm(editor.client, disclaimer);
 
 async function newTemplate(firmId: string, body: string): Promise<void> {
   await editor.client.request(`mutation($firmId: ID!, $body: String!) { createDisclaimerTemplate(firmId: $firmId, body: $body) { version } }`, {
@@ -38,30 +27,9 @@ async function newTemplate(firmId: string, body: string): Promise<void> {
   });
 }
 
-async function draft(firm: { id: string; analystId: string }, title = "[워크플로랩] 첫 보고서"): Promise<ReportState> {
-  const { createReport } = await editor.client.request<{ createReport: ReportState }>(
-    `mutation($input: CreateReportInput!) { createReport(input: $input) { id slug title status version } }`,
-    {
-      input: {
-        title,
-        subject: "워크플로랩",
-        summary: ["요점 하나", "요점 둘", "요점 셋"],
-        body: "<h2>무슨 이야기인가요?</h2><p>동영상 편집 도구 이야기입니다.</p>",
-        firmId: firm.id,
-        analystIds: [firm.analystId],
-      },
-    },
-  );
-  return createReport;
-}
-
-/** Draft → attached → in review → approved. */
-async function approved(firm: { id: string; analystId: string }, title?: string): Promise<ReportState> {
-  const report = await draft(firm, title);
-  await run(editor.client, ATTACH, { id: report.id });
-  await run(editor.client, SUBMIT, { id: report.id });
-  return run(reviewer.client, APPROVE, { id: report.id, note: "확인" });
-}
+const draft = (firm: { id: string; analystId: string }, title?: string): Promise<ReportState> => createDraft(editor.client, firm, title);
+const approved = (firm: { id: string; analystId: string }, title?: string): Promise<ReportState> =>
+  createApproved(editor.client, reviewer.client, firm, title);
 
 async function anonymousReport(id: string): Promise<{ title: string; status: string; disclaimer: { text: string } | null } | null> {
   const { report } = await anonymous().request<{ report: { title: string; status: string; disclaimer: { text: string } | null } | null }>(

@@ -11,6 +11,10 @@ export interface Config {
   databaseTimeouts: { connectMs: number; statementMs: number; idleInTransactionMs: number };
   seedDemo: boolean;
   production: boolean;
+  /** How long browsers and CDNs may keep an anonymous read (Cache-Control max-age); 0 = never. */
+  cacheMaxAgeSeconds: number;
+  /** The in-process cache of anonymous reads (off by default), bounded in memory. */
+  responseCache: { enabled: boolean; maxBytes: number };
   /** Adds an `x-sql-statements` header to every response (tests and benchmarks). */
   sqlStats: boolean;
   sessionTtlHours: number;
@@ -67,6 +71,12 @@ function flag(name: string, fallback: boolean): boolean {
 
 export function loadConfig(): Config {
   const databaseUrl = process.env.DATABASE_URL?.trim() || null;
+  // A retraction reaches cached clients within this time, so it stays short.
+  const cacheMaxAgeSeconds = integer("CACHE_MAX_AGE", 30, 0, 60);
+  const responseCacheEnabled = flag("RESPONSE_CACHE", false);
+  if (responseCacheEnabled && cacheMaxAgeSeconds === 0) {
+    throw new ConfigError("RESPONSE_CACHE needs CACHE_MAX_AGE above 0: it keeps answers for that long");
+  }
   return {
     port: integer("PORT", 4000, 0, 65535),
     host: process.env.HOST?.trim() || "0.0.0.0",
@@ -81,6 +91,8 @@ export function loadConfig(): Config {
     // Demo data is on by default only for the embedded database, where a first start should show something.
     seedDemo: flag("SEED_DEMO", databaseUrl === null),
     production: process.env.NODE_ENV === "production",
+    cacheMaxAgeSeconds,
+    responseCache: { enabled: responseCacheEnabled, maxBytes: integer("RESPONSE_CACHE_MAX_MB", 64, 1, 16_384) * 1024 * 1024 },
     sqlStats: flag("SQL_STATS", false),
     sessionTtlHours: decimal("SESSION_TTL_HOURS", 12, 0.0001, 24 * 90),
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,

@@ -6,7 +6,8 @@ import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./db/seed/seed";
 import { ReportScheduler } from "./modules/report/report-scheduler";
-import { createHttpServer } from "./http";
+import { ResponseCache } from "./http/response-cache";
+import { createHttpServer } from "./http/server";
 import { buildAppSchema } from "./schema";
 
 /** Start-up failures the operator can fix get one readable line, not a stack trace. */
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemo(services, embedded !== null))) console.log("Seeded the demo catalogue.");
 
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
-  const app = await createHttpServer(config, services, await buildAppSchema());
+  const responseCache = config.responseCache.enabled ? new ResponseCache(config.cacheMaxAgeSeconds, config.responseCache.maxBytes) : null;
+  if (responseCache) services.workflow.onLiveChange(() => responseCache.clear());
+  const app = await createHttpServer(config, services, await buildAppSchema(), responseCache);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -53,3 +53,49 @@ export async function eventually<T>(probe: () => Promise<T>, check: (value: T) =
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** A new draft of `firm` with one analyst, written by `editor`. */
+export async function createDraft(editor: GraphQLClient, firm: { id: string; analystId: string }, title = "[워크플로랩] 첫 보고서"): Promise<ReportState> {
+  const { createReport } = await editor.request<{ createReport: ReportState }>(
+    `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_STATE} } }`,
+    {
+      input: {
+        title,
+        subject: "워크플로랩",
+        summary: ["요점 하나", "요점 둘", "요점 셋"],
+        body: "<h2>무슨 이야기인가요?</h2><p>동영상 편집 도구 이야기입니다.</p>",
+        firmId: firm.id,
+        analystIds: [firm.analystId],
+      },
+    },
+  );
+  return createReport;
+}
+
+/** Draft → attached → in review → approved by `reviewer`. */
+export async function createApproved(editor: GraphQLClient, reviewer: GraphQLClient, firm: { id: string; analystId: string }, title?: string): Promise<ReportState> {
+  const report = await createDraft(editor, firm, title);
+  await run(editor, ATTACH, { id: report.id });
+  await run(editor, SUBMIT, { id: report.id });
+  return run(reviewer, APPROVE, { id: report.id, note: "확인" });
+}
+
+/** A new firm with one analyst and a disclaimer template. */
+export async function createFirm(
+  editor: GraphQLClient,
+  disclaimer = "본 보고서는 테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.",
+): Promise<{ id: string; analystId: string }> {
+  const { createFirm } = await editor.request<{ createFirm: { id: string } }>(
+    `mutation($name: String!) { createFirm(input: { name: $name }) { id } }`,
+    { name: `테스트증권 ${Math.random().toString(36).slice(2, 8)}` },
+  );
+  const { createAnalyst } = await editor.request<{ createAnalyst: { id: string } }>(
+    `mutation($firmId: ID!) { createAnalyst(input: { firmId: $firmId, name: "홍길동" }) { id } }`,
+    { firmId: createFirm.id },
+  );
+  await editor.request(`mutation($firmId: ID!, $body: String!) { createDisclaimerTemplate(firmId: $firmId, body: $body) { version } }`, {
+    firmId: createFirm.id,
+    body: disclaimer,
+  });
+  return { id: createFirm.id, analystId: createAnalyst.id };
+}

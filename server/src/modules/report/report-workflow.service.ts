@@ -37,17 +37,27 @@ function requireStatus(target: Pick<Target, "kind" | "status">, allowed: string[
 /** What a step did; `reportOnly` when it changed the report but not its correction in progress. */
 type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean };
 
+/** Steps after which clients may read something different. */
+const LIVE_ACTIONS = new Set<AuditAction>(["PUBLISH", "RETRACT", "PUBLISH_CORRECTION"]);
+
 /**
  * The publishing state machine (DESIGN.md §3). Each step locks the report, checks the state of
  * what it acts on, changes it, and records an audit event, all in one transaction.
  */
 export class ReportWorkflowService {
+  private readonly liveListeners: (() => void)[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly disclaimers: DisclaimerService,
     private readonly reports: ReportService,
   ) {}
+
+  /** Calls `listener` after each committed step that changed what clients can read. */
+  onLiveChange(listener: () => void): void {
+    this.liveListeners.push(listener);
+  }
 
   /**
    * Snapshots the firm's current template onto the draft (or correction) for review. Re-attaching
@@ -157,29 +167,31 @@ export class ReportWorkflowService {
    * APPROVED with the schedule cleared. Returns false when nothing is due.
    */
   async publishNextDue(): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    const action = await this.dataSource.transaction(async (manager): Promise<AuditAction | null> => {
       const due: { id: string }[] = await manager.query(
         `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
          ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
-      if (!due.length) return false;
+      if (!due.length) return null;
       const locked = await this.reports.lock(manager, due[0].id);
       const snapshot = await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId!);
       const template = await this.disclaimers.currentTemplate(manager, locked.report.firmId);
       if (snapshot && template && snapshot.templateId === template.id) {
         await this.goLive(manager, locked.report);
         await this.record(manager, SYSTEM, locked, { action: "PUBLISH", reportOnly: true });
-      } else {
-        const reason = "the firm's disclaimer changed after approval; attach and approve the current version";
-        await manager.query(
-          `UPDATE reports SET status = 'APPROVED', scheduled_at = NULL, schedule_blocked_at = now(),
-             schedule_blocked_reason = $2 WHERE id = $1`,
-          [locked.report.id, reason],
-        );
-        await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason, reportOnly: true });
+        return "PUBLISH";
       }
-      return true;
+      const reason = "the firm's disclaimer changed after approval; attach and approve the current version";
+      await manager.query(
+        `UPDATE reports SET status = 'APPROVED', scheduled_at = NULL, schedule_blocked_at = now(),
+           schedule_blocked_reason = $2 WHERE id = $1`,
+        [locked.report.id, reason],
+      );
+      await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason, reportOnly: true });
+      return "SCHEDULE_BLOCKED";
     });
+    if (action) this.committed(action);
+    return action !== null;
   }
 
   private review(actor: Actor, reportId: string, decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED, note: string | null): Promise<Report> {
@@ -264,17 +276,23 @@ export class ReportWorkflowService {
   }
 
   /** Runs one step: lock, act, bump the version of what changed, audit. */
-  private step(
+  private async step(
     actor: Actor,
     reportId: string,
     act: (manager: EntityManager, locked: LockedReport, target: Target) => Promise<Outcome>,
   ): Promise<Report> {
-    return this.dataSource.transaction(async (manager) => {
+    const { report, action } = await this.dataSource.transaction(async (manager) => {
       const locked = await this.reports.lock(manager, reportId);
       const outcome = await act(manager, locked, targetOf(locked));
       await this.record(manager, actor, locked, outcome);
-      return manager.getRepository(Report).findOneByOrFail({ id: reportId });
+      return { report: await manager.getRepository(Report).findOneByOrFail({ id: reportId }), action: outcome.action };
     });
+    this.committed(action);
+    return report;
+  }
+
+  private committed(action: AuditAction): void {
+    if (LIVE_ACTIONS.has(action)) for (const listener of this.liveListeners) listener();
   }
 
   /**

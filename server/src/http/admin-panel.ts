@@ -1,0 +1,26 @@
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * The react-admin panel, built by `npm run build` into dist/admin. Its page runs no inline
+ * script; MUI injects styles, hence 'unsafe-inline' for styles only.
+ */
+export async function registerAdminPanel(app: FastifyInstance): Promise<void> {
+  const adminRoot = path.resolve(__dirname, "../../../admin");
+  if (!fs.existsSync(path.join(adminRoot, "index.html"))) return;
+  app.addHook("onSend", async (request, reply) => {
+    if (!request.url.startsWith("/admin")) return;
+    reply.header(
+      "content-security-policy",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    );
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "no-referrer");
+  });
+  await app.register(fastifyStatic, { root: adminRoot, prefix: "/admin/" });
+  app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
+}

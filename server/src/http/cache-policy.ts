@@ -1,0 +1,32 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Context, Viewer } from "../common/context";
+
+export const VARY = "Cookie, Authorization";
+export const NO_STORE = "private, no-store";
+
+/** Anonymous clients see published content only, the same for everyone: that may be shared. */
+export const isAnonymous = (viewer: Viewer): boolean =>
+  viewer.user === null && viewer.apiKeyId === null && viewer.credentialError === null;
+
+export const publicCacheControl = (maxAgeSeconds: number): string => `public, max-age=${maxAgeSeconds}`;
+
+/**
+ * Cache-Control for every GraphQL answer (DESIGN.md §4): an anonymous query answered without
+ * errors may be kept by browsers and CDNs for `maxAgeSeconds`, the longest a retraction takes to
+ * reach cached clients; everything else (mutations, errors, any session or API key) is no-store.
+ * Responses vary on the credentials, so a shared cache never hands one client's answer to another.
+ */
+export function cachePolicy(maxAgeSeconds: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, response }) {
+          const ok = response.body.kind === "single" && !response.body.singleResult.errors;
+          const shareable = maxAgeSeconds > 0 && ok && operation?.operation === "query" && isAnonymous(contextValue.viewer);
+          response.http.headers.set("cache-control", shareable ? publicCacheControl(maxAgeSeconds) : NO_STORE);
+          response.http.headers.set("vary", VARY);
+        },
+      };
+    },
+  };
+}

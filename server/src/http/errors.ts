@@ -1,0 +1,70 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { QueryFailedError } from "typeorm";
+
+/** Codes whose messages were written for clients; anything else is an internal error. */
+const CLIENT_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "CONFLICT",
+  "INVALID_TRANSITION",
+  "DISCLAIMER_REQUIRED",
+  "TOO_MANY_REQUESTS",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
+/** PostgreSQL's unique_violation: two writers raced for the same slug or e-mail. */
+function isUniqueViolation(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof QueryFailedError && (original.driverError as { code?: string }).code === "23505";
+}
+
+/** The database went away (stopped, restarted, unreachable): say so, without internals. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const original = (error instanceof GraphQLError ? error.originalError : error) as (Error & { code?: string; driverError?: { code?: string } }) | undefined;
+  const code = original?.driverError?.code ?? original?.code;
+  return (
+    ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"].includes(code ?? "") ||
+    /Connection terminated|timeout exceeded when trying to connect/.test(original?.message ?? "")
+  );
+}
+
+/** query_canceled: statement_timeout fired. */
+const isStatementTimeout = (error: unknown): boolean =>
+  ((error instanceof GraphQLError ? error.originalError : error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === "57014";
+
+/** Apollo's own refusals without a code (a persisted-query hash that does not match its query). */
+function isCodelessBadRequest(error: unknown): error is GraphQLError {
+  const status = error instanceof GraphQLError ? (error.extensions.http as { status?: number } | undefined)?.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && error instanceof GraphQLError && !error.extensions.code;
+}
+
+/** What a client sees of an error: typed codes pass through; internals never do. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isStatementTimeout(error)) {
+    return { message: "the database did not answer in time; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`database unavailable: ${(error as GraphQLError).originalError?.message ?? String(error)}`);
+    return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  if (isUniqueViolation(error)) {
+    return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && CLIENT_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  if (isCodelessBadRequest(error)) {
+    return { message: error.message, extensions: { code: "BAD_REQUEST" } };
+  }
+  console.error("Unexpected error:", error);
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from "fastify";
+import type { DataSource } from "typeorm";
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** GET /healthz: 200 while the database answers, 503 (quickly) while it does not. */
+export function registerHealthCheck(app: FastifyInstance, dataSource: DataSource): void {
+  app.get("/healthz", async (_request, reply) => {
+    try {
+      await withTimeout(dataSource.query("SELECT 1"), HEALTH_TIMEOUT_MS);
+      return { status: "ok" };
+    } catch (error) {
+      reply.code(503);
+      console.error(`healthz: database check failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { status: "unavailable", database: "unreachable" };
+    }
+  });
+}
