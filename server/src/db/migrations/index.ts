@@ -2,6 +2,7 @@ import { Initial1764230400000 } from "./1764230400000-Initial";
 import { StaffAccounts1764316800000 } from "./1764316800000-StaffAccounts";
 import { PublishingWorkflow1764403200000 } from "./1764403200000-PublishingWorkflow";
 import { LoginAttempts1764489600000 } from "./1764489600000-LoginAttempts";
+import { FasterBigrams1764576000000 } from "./1764576000000-FasterBigrams";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   StaffAccounts1764316800000,
   PublishingWorkflow1764403200000,
   LoginAttempts1764489600000,
+  FasterBigrams1764576000000,
 ];
