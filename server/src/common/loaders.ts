@@ -8,6 +8,7 @@ import type { ReportRevision } from "../modules/report/report-revision.entity";
 import type { WorkingCopy } from "../modules/report/working-copy.entity";
 import type { User } from "../modules/user/user.entity";
 import type { ReportListArgs, ReportParent } from "../modules/report/report-query.service";
+import type { ReportRelation, ReportRelations } from "../modules/report/report-relations.service";
 import type { Report } from "../modules/report/report.entity";
 import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
 import type { Viewer } from "./context";
@@ -30,6 +31,20 @@ function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>)
   });
 }
 
+const NO_RELATIONS: ReportRelations = { firm: null, analysts: [], sectorTags: [], disclaimer: null };
+
+/** The firm, analysts, tags and disclaimer of reports: one statement per batch, whichever are asked for. */
+function reportRelations(services: Services) {
+  const loader = new DataLoader<{ reportId: string; relation: ReportRelation }, unknown, string>(
+    async (keys) => {
+      const found = await services.reportRelations.load([...new Set(keys.map((k) => k.reportId))], new Set(keys.map((k) => k.relation)));
+      return keys.map(({ reportId, relation }) => found.get(reportId)?.[relation] ?? NO_RELATIONS[relation]);
+    },
+    { cacheKeyFn: ({ reportId, relation }) => `${reportId}:${relation}` },
+  );
+  return <K extends ReportRelation>(reportId: string, relation: K) => loader.load({ reportId, relation }) as Promise<ReportRelations[K]>;
+}
+
 /**
  * Per-request batching for every relation, so that a page of reports costs the same number of
  * statements whatever its size. Created fresh for each request: nothing is cached across viewers.
@@ -37,11 +52,10 @@ function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>)
 export function createLoaders(services: Services, viewer: Viewer) {
   const reportPages = new Map<string, DataLoader<string, Page<Report>>>();
   return {
+    relationOf: reportRelations(services),
     firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
     disclaimer: byId<DisclaimerSnapshot>((ids) => services.disclaimers.findSnapshotsByIds(ids)),
     analystsOfFirm: childrenById<Analyst>((ids) => services.analysts.findByFirmIds(ids)),
-    analystsOfReport: childrenById<Analyst>((ids) => services.analysts.findByReportIds(ids)),
-    sectorTagsOfReport: childrenById<SectorTag>((ids) => services.sectorTags.findByReportIds(ids)),
     revisionsOfReport: childrenById<ReportRevision>(async (ids) =>
       (await services.reports.revisions(ids)).map((r) => ({ parentId: r.reportId, item: r })),
     ),

@@ -7,6 +7,7 @@ import { DisclaimerService } from "../modules/disclaimer/disclaimer.service";
 import { FirmService } from "../modules/firm/firm.service";
 import { ComplianceService } from "../modules/report/compliance.service";
 import { ReportQueryService } from "../modules/report/report-query.service";
+import { ReportRelationsService } from "../modules/report/report-relations.service";
 import { ReportWorkflowService } from "../modules/report/report-workflow.service";
 import { ReportService } from "../modules/report/report.service";
 import { SectorTagService } from "../modules/sector-tag/sector-tag.service";
@@ -27,6 +28,7 @@ export function createServices(dataSource: DataSource, config: Pick<Config, "ses
     compliance: new ComplianceService(dataSource),
     firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource),
+    reportRelations: new ReportRelationsService(dataSource),
     reports,
     workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
     sectorTags: new SectorTagService(dataSource, audit),

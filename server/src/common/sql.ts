@@ -19,6 +19,27 @@ export function selectList(metadata: EntityMetadata, alias: string): string {
   return metadata.columns.filter((c) => c.isSelect).map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(", ");
 }
 
+const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^date$/.test(String(type));
+
+/**
+ * `json_build_object('property', alias.column, …)` over the same columns as selectList, for
+ * related rows fetched inside another statement; read back with `fromJson`.
+ */
+export function jsonObject(metadata: EntityMetadata, alias: string): string {
+  const pairs = metadata.columns.filter((c) => c.isSelect).map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
+  return `json_build_object(${pairs.join(", ")})`;
+}
+
+/** An entity from a `jsonObject` value: JSON carries timestamps as text, entities hold Dates. */
+export function fromJson<T extends object>(target: new () => T, metadata: EntityMetadata, json: Record<string, unknown>): T {
+  const row = { ...json };
+  for (const column of metadata.columns) {
+    const value = row[column.propertyName];
+    if (typeof value === "string" && isTimestamp(column.type)) row[column.propertyName] = new Date(value);
+  }
+  return hydrate(target, row);
+}
+
 export function hydrate<T extends object>(target: new () => T, row: Record<string, unknown>): T {
   return Object.assign(new target(), row);
 }

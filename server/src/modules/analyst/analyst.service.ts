@@ -49,15 +49,6 @@ export class AnalystService extends CatalogService<Analyst> {
     }, firmIds);
   }
 
-  /** Authors of each report, lead analyst first. */
-  findByReportIds(reportIds: readonly string[]): Promise<Child<Analyst>[]> {
-    return childrenOf(this.dataSource.manager, Analyst, {
-      from: "report_analysts l JOIN analysts t ON t.id = l.analyst_id",
-      parentColumn: "l.report_id",
-      orderBy: "l.position",
-    }, reportIds);
-  }
-
   /** An analyst belongs to one firm for good: their reports name that firm. */
   async create(manager: EntityManager, actor: Actor, input: AnalystFields & { firmId: string; name: string }): Promise<Analyst> {
     const firmId = requireUuid(input.firmId, "firmId");

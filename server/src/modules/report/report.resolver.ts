@@ -56,7 +56,7 @@ export class ReportResolver {
   })
   async disclaimer(@Root() report: Report, @Ctx() ctx: Context): Promise<DisclaimerSnapshot | null> {
     if (isTombstone(report) || !report.disclaimerId) return null;
-    return ctx.loaders.disclaimer.load(report.disclaimerId);
+    return ctx.loaders.relationOf(report.id, "disclaimer");
   }
 
   @FieldResolver(() => Retraction, { nullable: true })
@@ -66,17 +66,17 @@ export class ReportResolver {
 
   @FieldResolver(() => Firm)
   async firm(@Root() report: Report, @Ctx() ctx: Context): Promise<Firm> {
-    return (await ctx.loaders.firm.load(report.firmId))!;
+    return (await ctx.loaders.relationOf(report.id, "firm"))!;
   }
 
   @FieldResolver(() => [Analyst], { description: "Lead analyst first." })
   analysts(@Root() report: Report, @Ctx() ctx: Context): Promise<Analyst[]> {
-    return ctx.loaders.analystsOfReport.load(report.id);
+    return ctx.loaders.relationOf(report.id, "analysts");
   }
 
   @FieldResolver(() => [SectorTag])
   sectorTags(@Root() report: Report, @Ctx() ctx: Context): Promise<SectorTag[]> {
-    return ctx.loaders.sectorTagsOfReport.load(report.id);
+    return ctx.loaders.relationOf(report.id, "sectorTags");
   }
 
   @Authorized()

@@ -1,6 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { CatalogService } from "../../common/catalog.service";
-import { childrenOf, type Child } from "../../common/sql";
 import * as valid from "../../common/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { SectorTag } from "./sector-tag.entity";
@@ -21,15 +20,6 @@ export class SectorTagService extends CatalogService<SectorTag> {
 
   protected view(t: SectorTag): Record<string, unknown> {
     return { slug: t.slug, name: t.name, nameEn: t.nameEn };
-  }
-
-  /** Tags of each report, in name order. */
-  findByReportIds(reportIds: readonly string[]): Promise<Child<SectorTag>[]> {
-    return childrenOf(this.dataSource.manager, SectorTag, {
-      from: "report_sector_tags l JOIN sector_tags t ON t.id = l.sector_tag_id",
-      parentColumn: "l.report_id",
-      orderBy: `t.name COLLATE "C", t.id`,
-    }, reportIds);
   }
 
   create(manager: EntityManager, actor: Actor, input: SectorTagFields & { name: string }): Promise<SectorTag> {

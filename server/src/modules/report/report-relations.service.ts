@@ -1,0 +1,61 @@
+import type { DataSource } from "typeorm";
+import { fromJson, jsonObject } from "../../common/sql";
+import { Analyst } from "../analyst/analyst.entity";
+import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
+import { Firm } from "../firm/firm.entity";
+import { SectorTag } from "../sector-tag/sector-tag.entity";
+
+export interface ReportRelations {
+  firm: Firm | null;
+  analysts: Analyst[];
+  sectorTags: SectorTag[];
+  disclaimer: DisclaimerSnapshot | null;
+}
+
+export type ReportRelation = keyof ReportRelations;
+
+type Json = Record<string, unknown>;
+
+interface Spec {
+  /** A sub-select over the report `r` that yields JSON. */
+  sql: string;
+  /** The relation's value (the type its ReportRelations entry names). */
+  read(json: unknown): unknown;
+}
+
+/**
+ * What a report page shows around a report, for many reports in ONE statement: each requested
+ * relation is a JSON sub-select, so a page costs two round trips (its reports, then this) however
+ * many relations it asks for.
+ */
+export class ReportRelationsService {
+  private readonly specs: Record<ReportRelation, Spec>;
+
+  constructor(private readonly dataSource: DataSource) {
+    const one = <T extends object>(entity: new () => T, alias: string, from: string): Spec => ({
+      sql: `(SELECT ${jsonObject(dataSource.getMetadata(entity), alias)} FROM ${from})`,
+      read: (json) => (json === null ? null : fromJson(entity, dataSource.getMetadata(entity), json as Json)),
+    });
+    const many = <T extends object>(entity: new () => T, alias: string, from: string, orderBy: string): Spec => ({
+      sql: `(SELECT coalesce(json_agg(${jsonObject(dataSource.getMetadata(entity), alias)} ORDER BY ${orderBy}), '[]') FROM ${from})`,
+      read: (json) => (json as Json[]).map((item) => fromJson(entity, dataSource.getMetadata(entity), item)),
+    });
+    this.specs = {
+      firm: one(Firm, "f", "firms f WHERE f.id = r.firm_id"),
+      disclaimer: one(DisclaimerSnapshot, "d", "disclaimer_snapshots d WHERE d.id = r.disclaimer_id"),
+      analysts: many(Analyst, "a", "report_analysts l JOIN analysts a ON a.id = l.analyst_id WHERE l.report_id = r.id", "l.position"),
+      sectorTags: many(SectorTag, "t", "report_sector_tags l JOIN sector_tags t ON t.id = l.sector_tag_id WHERE l.report_id = r.id", `t.name COLLATE "C", t.id`),
+    };
+  }
+
+  /** The requested relations of each report, by report id. */
+  async load(reportIds: readonly string[], relations: ReadonlySet<ReportRelation>): Promise<Map<string, Partial<Record<ReportRelation, unknown>>>> {
+    const wanted = [...relations];
+    const rows: Json[] = await this.dataSource.query(
+      `SELECT r.id::text AS "id", ${wanted.map((name) => `${this.specs[name].sql} AS "${name}"`).join(", ")}
+       FROM reports r WHERE r.id = ANY($1::uuid[])`,
+      [reportIds],
+    );
+    return new Map(rows.map((row) => [row.id as string, Object.fromEntries(wanted.map((name) => [name, this.specs[name].read(row[name])]))]));
+  }
+}
