@@ -8,7 +8,7 @@ import type { ReportRevision } from "../modules/report/report-revision.entity";
 import type { WorkingCopy } from "../modules/report/working-copy.entity";
 import type { User } from "../modules/user/user.entity";
 import type { ReportListArgs, ReportParent } from "../modules/report/report-query.service";
-import type { ReportRelation, ReportRelations } from "../modules/report/report-relations.service";
+import type { RelationValues, ReportRelation, ReportRelations } from "../modules/report/report-relations.service";
 import type { Report } from "../modules/report/report.entity";
 import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
 import type { Viewer } from "./context";
@@ -33,7 +33,10 @@ function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>)
 
 const NO_RELATIONS: ReportRelations = { firm: null, analysts: [], sectorTags: [], disclaimer: null };
 
-/** The firm, analysts, tags and disclaimer of reports: one statement per batch, whichever are asked for. */
+/**
+ * The firm, analysts, tags and disclaimer of reports: one statement per batch, whichever are
+ * asked for, unless the statement that read the reports brought them already (`prime`).
+ */
 function reportRelations(services: Services) {
   const loader = new DataLoader<{ reportId: string; relation: ReportRelation }, unknown, string>(
     async (keys) => {
@@ -42,7 +45,12 @@ function reportRelations(services: Services) {
     },
     { cacheKeyFn: ({ reportId, relation }) => `${reportId}:${relation}` },
   );
-  return <K extends ReportRelation>(reportId: string, relation: K) => loader.load({ reportId, relation }) as Promise<ReportRelations[K]>;
+  return {
+    relationOf: <K extends ReportRelation>(reportId: string, relation: K) => loader.load({ reportId, relation }) as Promise<ReportRelations[K]>,
+    primeRelations(reportId: string, values: RelationValues): void {
+      for (const [relation, value] of Object.entries(values)) loader.prime({ reportId, relation: relation as ReportRelation }, value);
+    },
+  };
 }
 
 /**
@@ -52,7 +60,7 @@ function reportRelations(services: Services) {
 export function createLoaders(services: Services, viewer: Viewer) {
   const reportPages = new Map<string, DataLoader<string, Page<Report>>>();
   return {
-    relationOf: reportRelations(services),
+    ...reportRelations(services),
     firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
     disclaimer: byId<DisclaimerSnapshot>((ids) => services.disclaimers.findSnapshotsByIds(ids)),
     analystsOfFirm: childrenById<Analyst>((ids) => services.analysts.findByFirmIds(ids)),

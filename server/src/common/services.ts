@@ -19,6 +19,7 @@ export function createServices(dataSource: DataSource, config: Pick<Config, "ses
   const audit = new AuditService(dataSource);
   const disclaimers = new DisclaimerService(dataSource, audit);
   const reports = new ReportService(dataSource, audit);
+  const reportRelations = new ReportRelationsService(dataSource);
   return {
     dataSource,
     audit,
@@ -27,8 +28,8 @@ export function createServices(dataSource: DataSource, config: Pick<Config, "ses
     apiKeys: new ApiKeyService(dataSource, audit),
     compliance: new ComplianceService(dataSource),
     firms: new FirmService(dataSource, audit),
-    reportQueries: new ReportQueryService(dataSource),
-    reportRelations: new ReportRelationsService(dataSource),
+    reportQueries: new ReportQueryService(dataSource, reportRelations),
+    reportRelations,
     reports,
     workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
     sectorTags: new SectorTagService(dataSource, audit),

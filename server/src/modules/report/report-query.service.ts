@@ -5,6 +5,7 @@ import { AppError } from "../../common/errors";
 import { requireUuid, type Lookup } from "../../common/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
 import { hydrate, selectList, SqlParams } from "../../common/sql";
+import type { Prefetch, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
 import { searchWords } from "./search-words";
@@ -66,20 +67,23 @@ const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
 export class ReportQueryService {
   private readonly metadata: EntityMetadata;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly relations: ReportRelationsService,
+  ) {
     this.metadata = dataSource.getMetadata(Report);
   }
 
   /** A single report; anonymous readers also reach retracted ones, which render as tombstones. */
-  async findOne(viewer: Viewer, lookup: Lookup): Promise<Report | null> {
+  async findOne(viewer: Viewer, lookup: Lookup, prefetch?: Prefetch): Promise<Report | null> {
     const params = new SqlParams();
     const conditions = ["id" in lookup ? `r.id = ${params.add(lookup.id)}` : `r.slug = ${params.add(lookup.slug)}`];
     if (!isStaff(viewer)) conditions.push(`r.status IN ('PUBLISHED', 'RETRACTED')`);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${selectList(this.metadata, "r")} FROM reports r WHERE ${conditions.join(" AND ")}`,
+      `SELECT ${selectList(this.metadata, "r")}${this.prefetchColumns(prefetch)} FROM reports r WHERE ${conditions.join(" AND ")}`,
       params.values,
     );
-    return rows.length ? hydrate(Report, rows[0]) : null;
+    return rows.length ? this.report(rows[0], prefetch) : null;
   }
 
   /** Reports by id, as the viewer may see them (for relations such as the review queue). */
@@ -92,13 +96,13 @@ export class ReportQueryService {
     return rows.map((row) => hydrate(Report, row));
   }
 
-  async list(viewer: Viewer, args: ReportListArgs): Promise<Page<Report>> {
+  async list(viewer: Viewer, args: ReportListArgs, prefetch?: Prefetch): Promise<Page<Report>> {
     const { size, order, spec } = this.pageSpec(args);
     const params = new SqlParams();
     const conditions = this.conditions(viewer, args.filter, params);
     if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${selectList(this.metadata, "r")}, ${spec.key}::text AS "__key"
+      `SELECT ${selectList(this.metadata, "r")}, ${spec.key}::text AS "__key"${this.prefetchColumns(prefetch)}
        FROM reports r WHERE ${conditions.join(" AND ")}
        ${this.orderClause(spec)} LIMIT ${size + 1}`,
       params.values,
@@ -111,7 +115,7 @@ export class ReportQueryService {
       );
       return n as number;
     };
-    return pageFromRows(rows.map((row) => this.pageRow(row)), size, order, count);
+    return pageFromRows(rows.map((row) => this.pageRow(row, prefetch)), size, order, count);
   }
 
   /**
@@ -164,8 +168,18 @@ export class ReportQueryService {
     return { size: pageSize(args.first), order, spec: ORDERS[order] };
   }
 
-  private pageRow({ __key, ...columns }: Record<string, unknown>): { node: Report; key: string } {
-    return { node: hydrate(Report, columns), key: __key as string };
+  private pageRow({ __key, ...columns }: Record<string, unknown>, prefetch?: Prefetch): { node: Report; key: string } {
+    return { node: this.report(columns, prefetch), key: __key as string };
+  }
+
+  private prefetchColumns(prefetch: Prefetch | undefined): string {
+    return prefetch ? this.relations.columns(prefetch.relations) : "";
+  }
+
+  /** A report from its row, handing the relations fetched with it to `prefetch`. */
+  private report(row: Record<string, unknown>, prefetch: Prefetch | undefined): Report {
+    if (prefetch) prefetch.found(row.id as string, this.relations.take(row, prefetch.relations));
+    return hydrate(Report, row);
   }
 
   private orderClause(spec: OrderSpec): string {

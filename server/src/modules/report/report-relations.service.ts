@@ -14,6 +14,19 @@ export interface ReportRelations {
 
 export type ReportRelation = keyof ReportRelations;
 
+export const REPORT_RELATIONS: readonly ReportRelation[] = ["firm", "analysts", "sectorTags", "disclaimer"];
+
+/** Values of relations by name, each of the type ReportRelations names. */
+export type RelationValues = Partial<Record<ReportRelation, unknown>>;
+
+/** Relations to fetch together with reports, and where to hand them (a request's loaders). */
+export interface Prefetch {
+  relations: ReadonlySet<ReportRelation>;
+  found(reportId: string, values: RelationValues): void;
+}
+
+const COLUMN_PREFIX = "__rel_";
+
 type Json = Record<string, unknown>;
 
 interface Spec {
@@ -24,9 +37,9 @@ interface Spec {
 }
 
 /**
- * What a report page shows around a report, for many reports in ONE statement: each requested
- * relation is a JSON sub-select, so a page costs two round trips (its reports, then this) however
- * many relations it asks for.
+ * What a report page shows around a report, as JSON sub-selects: either added to the statement
+ * that reads the reports (when the query asks for them up front), or for many reports at once in
+ * one statement of their own.
  */
 export class ReportRelationsService {
   private readonly specs: Record<ReportRelation, Spec>;
@@ -49,13 +62,26 @@ export class ReportRelationsService {
   }
 
   /** The requested relations of each report, by report id. */
-  async load(reportIds: readonly string[], relations: ReadonlySet<ReportRelation>): Promise<Map<string, Partial<Record<ReportRelation, unknown>>>> {
-    const wanted = [...relations];
+  async load(reportIds: readonly string[], relations: ReadonlySet<ReportRelation>): Promise<Map<string, RelationValues>> {
     const rows: Json[] = await this.dataSource.query(
-      `SELECT r.id::text AS "id", ${wanted.map((name) => `${this.specs[name].sql} AS "${name}"`).join(", ")}
-       FROM reports r WHERE r.id = ANY($1::uuid[])`,
+      `SELECT r.id::text AS "id"${this.columns(relations)} FROM reports r WHERE r.id = ANY($1::uuid[])`,
       [reportIds],
     );
-    return new Map(rows.map((row) => [row.id as string, Object.fromEntries(wanted.map((name) => [name, this.specs[name].read(row[name])]))]));
+    return new Map(rows.map((row) => [row.id as string, this.take(row, relations)]));
+  }
+
+  /** `, <sub-select> AS "__rel_<name>"` for each relation: added to a statement that reads reports `r`. */
+  columns(relations: ReadonlySet<ReportRelation>): string {
+    return [...relations].map((name) => `, ${this.specs[name].sql} AS "${COLUMN_PREFIX}${name}"`).join("");
+  }
+
+  /** Removes the `columns` from `row` and returns their values. */
+  take(row: Json, relations: ReadonlySet<ReportRelation>): RelationValues {
+    const values: RelationValues = {};
+    for (const name of relations) {
+      values[name] = this.specs[name].read(row[COLUMN_PREFIX + name]);
+      delete row[COLUMN_PREFIX + name];
+    }
+    return values;
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
 import { badInput } from "../../common/errors";
 import { lookup, requireUuid } from "../../common/ids";
@@ -19,6 +20,17 @@ import { Report } from "./report.entity";
 import { ReportsArgs } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../common/diff";
+import { selectedFields } from "../../common/selection";
+import { REPORT_RELATIONS, type Prefetch } from "./report-relations.service";
+
+/**
+ * The relations the query asks for at `paths` (where its reports are), fetched in the statement
+ * that reads the reports, so that a report page costs one statement instead of two.
+ */
+function prefetch(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): Prefetch {
+  const selected = new Set(paths.flatMap((path) => [...selectedFields(info, path)]));
+  return { relations: new Set(REPORT_RELATIONS.filter((r) => selected.has(r))), found: ctx.loaders.primeRelations };
+}
 
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
 const isTombstone = (report: Report): boolean => report.status === ReportStatus.RETRACTED;
@@ -28,16 +40,18 @@ export class ReportResolver {
   @Query(() => Report, { nullable: true, description: "One report by id or slug; null when there is none to see." })
   async report(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("id", () => ID, { nullable: true }) id?: string | null,
     @Arg("slug", () => String, { nullable: true }) slug?: string | null,
   ): Promise<Report | null> {
     const key = lookup(id, slug);
-    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key) : null;
+    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key, prefetch(ctx, info, [[]])) : null;
   }
 
   @Query(() => ReportConnection, { description: "Published reports for clients; every status for staff." })
-  async reports(@Ctx() ctx: Context, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
-    return new ReportConnection(await ctx.services.reportQueries.list(ctx.viewer, args));
+  async reports(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
+    const relations = prefetch(ctx, info, [["nodes"], ["edges", "node"]]);
+    return new ReportConnection(await ctx.services.reportQueries.list(ctx.viewer, args, relations));
   }
 
   @FieldResolver(() => [String], { nullable: true, description: "1–5 bullet points; null for a retracted report." })
