@@ -55,7 +55,6 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   const where = embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   scheduler.start();
-  console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -77,6 +76,9 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Announced only once the signal handlers are in place: a supervisor may send SIGTERM the moment
+  // it reads this line, and without a handler that would kill the process with the database open.
+  console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
 }
 
 main().catch((error: unknown) => {
