@@ -15,6 +15,8 @@ import { queryLimitRules } from "./common/query-limits";
 import { createLoaders } from "./common/loaders";
 import type { Services } from "./common/services";
 import { sqlStatementsSoFar, withSqlCounter } from "./common/sql-stats";
+import type { EmbeddedDatabase } from "./db/embedded/embedded-database";
+import { backupRoute } from "./modules/backup/backup.route";
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -140,7 +142,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema): Promise<FastifyInstance> {
+export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema, embedded: EmbeddedDatabase | null): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     trustProxy: config.trustProxy,
@@ -232,6 +234,8 @@ export async function createHttpServer(config: Config, services: Services, schem
     await app.register(fastifyStatic, { root: adminRoot, prefix: "/admin/" });
     app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
   }
+
+  await app.register(backupRoute, { services, embedded, viewerOf: (request) => services.sessions.resolve(credentials(request).token) });
 
   app.get("/healthz", async (_request, reply) => {
     try {

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && (await seedDemo(services, embedded !== null))) console.log("Seeded the demo catalogue.");
 
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
-  const app = await createHttpServer(config, services, await buildAppSchema());
+  const app = await createHttpServer(config, services, await buildAppSchema(), embedded);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -53,3 +53,23 @@ export async function eventually<T>(probe: () => Promise<T>, check: (value: T) =
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+export const CREATE = `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_STATE} } }`;
+
+/** A firm of the demo catalogue with its first analyst; its disclaimer template is current. */
+export async function demoFirm(client: GraphQLClient): Promise<{ id: string; analystId: string }> {
+  const { firms } = await client.request<{ firms: { nodes: { id: string; analysts: { id: string }[] }[] } }>(
+    `{ firms(first: 1) { nodes { id analysts { id } } } }`,
+  );
+  return { id: firms.nodes[0].id, analystId: firms.nodes[0].analysts[0].id };
+}
+
+/** The input of a plain draft of `firm`. */
+export const draftInput = (firm: { id: string; analystId: string }, title: string): Record<string, unknown> => ({
+  title,
+  subject: title.replace(/^\[([^\]]+)\].*$/, "$1"),
+  summary: ["요점 하나", "요점 둘", "요점 셋"],
+  body: `<h2>무슨 이야기인가요?</h2><p>${title}: 시험용 본문입니다.</p>`,
+  firmId: firm.id,
+  analystIds: [firm.analystId],
+});
