@@ -52,13 +52,12 @@ async function main(): Promise<void> {
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
   const responseCache = config.responseCache.enabled ? new ResponseCache(config.cacheMaxAgeSeconds, config.responseCache.maxBytes) : null;
   if (responseCache) services.workflow.onLiveChange(() => responseCache.clear());
-  const app = await createHttpServer(config, services, await buildAppSchema(), responseCache);
+  const app = await createHttpServer(config, services, await buildAppSchema(), { responseCache, embedded });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const where = embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   scheduler.start();
-  console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -80,6 +79,9 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Announced only once the signal handlers are in place: a supervisor may send SIGTERM the moment
+  // it reads this line, and without a handler that would kill the process with the database open.
+  console.log(`Research Desk listening on http://localhost:${port}/graphql (${where}, ready in ${Date.now() - started} ms)`);
 }
 
 main().catch((error: unknown) => {

@@ -98,9 +98,9 @@ export async function startServer(database: TestDatabase, env: Record<string, st
       }
     };
     child.stdout!.on("data", onData);
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`server exited with ${code ?? signal}:\n${output}`));
     });
   });
 

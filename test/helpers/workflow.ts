@@ -54,21 +54,29 @@ export async function eventually<T>(probe: () => Promise<T>, check: (value: T) =
   }
 }
 
+export const CREATE = `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_STATE} } }`;
+
+/** A firm of the demo catalogue with its first analyst; its disclaimer template is current. */
+export async function demoFirm(client: GraphQLClient): Promise<{ id: string; analystId: string }> {
+  const { firms } = await client.request<{ firms: { nodes: { id: string; analysts: { id: string }[] }[] } }>(
+    `{ firms(first: 1) { nodes { id analysts { id } } } }`,
+  );
+  return { id: firms.nodes[0].id, analystId: firms.nodes[0].analysts[0].id };
+}
+
+/** The input of a plain draft of `firm`. */
+export const draftInput = (firm: { id: string; analystId: string }, title: string): Record<string, unknown> => ({
+  title,
+  subject: title.replace(/^\[([^\]]+)\].*$/, "$1"),
+  summary: ["요점 하나", "요점 둘", "요점 셋"],
+  body: `<h2>무슨 이야기인가요?</h2><p>${title}: 시험용 본문입니다.</p>`,
+  firmId: firm.id,
+  analystIds: [firm.analystId],
+});
+
 /** A new draft of `firm` with one analyst, written by `editor`. */
 export async function createDraft(editor: GraphQLClient, firm: { id: string; analystId: string }, title = "[워크플로랩] 첫 보고서"): Promise<ReportState> {
-  const { createReport } = await editor.request<{ createReport: ReportState }>(
-    `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_STATE} } }`,
-    {
-      input: {
-        title,
-        subject: "워크플로랩",
-        summary: ["요점 하나", "요점 둘", "요점 셋"],
-        body: "<h2>무슨 이야기인가요?</h2><p>동영상 편집 도구 이야기입니다.</p>",
-        firmId: firm.id,
-        analystIds: [firm.analystId],
-      },
-    },
-  );
+  const { createReport } = await editor.request<{ createReport: ReportState }>(CREATE, { input: draftInput(firm, title) });
   return createReport;
 }
 

@@ -18,14 +18,18 @@ import { credentials, sessionCookie } from "./credentials";
 import { formatError } from "./errors";
 import { registerHealthCheck } from "./health";
 import { refuseStaleCredentials, staffOnlyIntrospection } from "./plugins";
+import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
+import { backupRoute } from "../modules/backup/backup.route";
 import type { ResponseCache } from "./response-cache";
 
-export async function createHttpServer(
-  config: Config,
-  services: Services,
-  schema: GraphQLSchema,
-  responseCache: ResponseCache | null,
-): Promise<FastifyInstance> {
+/** What only some deployments have: the in-process response cache, the embedded database. */
+export interface HttpExtras {
+  responseCache: ResponseCache | null;
+  embedded: EmbeddedDatabase | null;
+}
+
+export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema, extras: HttpExtras): Promise<FastifyInstance> {
+  const { responseCache, embedded } = extras;
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     trustProxy: config.trustProxy,
@@ -104,6 +108,7 @@ export async function createHttpServer(
   });
 
   await registerAdminPanel(app);
+  await app.register(backupRoute, { services, embedded, viewerOf: (request) => services.sessions.resolve(credentials(request).token) });
   registerHealthCheck(app, services.dataSource);
   return app;
 }

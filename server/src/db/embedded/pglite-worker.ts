@@ -7,6 +7,19 @@ import type { FromWorker, ToWorker, WorkerOptions } from "./messages";
 
 const port = parentPort!;
 const send = (message: FromWorker): void => port.postMessage(message);
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * PGlite is one session shared by every socket client, so the caller must hold the app's only
+ * connection while this runs: otherwise a transaction could be half done in the archive.
+ */
+async function dump(db: PGlite): Promise<void> {
+  if (db.isInTransaction()) throw new Error("cannot back up while a transaction is open");
+  // Writes every dirty page to the data files, so that the archive opens without WAL replay.
+  await db.exec("CHECKPOINT");
+  const archive = await (await db.dumpDataDir("gzip")).arrayBuffer();
+  port.postMessage({ type: "dumped", archive } satisfies FromWorker, [archive]);
+}
 
 async function main({ dataDir }: WorkerOptions): Promise<void> {
   const db = await PGlite.create({ dataDir });
@@ -16,7 +29,10 @@ async function main({ dataDir }: WorkerOptions): Promise<void> {
   await server.start();
 
   port.on("message", (message: ToWorker) => {
-    if (message.type !== "close") return;
+    if (message.type === "dump") {
+      dump(db).catch((error: unknown) => send({ type: "failed", message: messageOf(error) }));
+      return;
+    }
     void (async () => {
       await server.stop();
       await db.close();
@@ -27,5 +43,5 @@ async function main({ dataDir }: WorkerOptions): Promise<void> {
 }
 
 main(workerData as WorkerOptions).catch((error: unknown) => {
-  send({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+  send({ type: "failed", message: messageOf(error) });
 });

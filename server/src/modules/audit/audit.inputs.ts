@@ -6,13 +6,13 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true })
   actorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Report, Firm, Analyst, SectorTag, DisclaimerTemplate, User, ApiKey." })
+  @Field(() => String, { nullable: true, description: "Report, Firm, Analyst, SectorTag, DisclaimerTemplate, User, ApiKey, Database (backups)." })
   entityType?: string | null;
 
   @Field(() => String, { nullable: true })
   entityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: "CREATE, UPDATE, DELETE, LOGIN, ROLE_CHANGE, …" })
+  @Field(() => String, { nullable: true, description: "CREATE, UPDATE, DELETE, LOGIN, ROLE_CHANGE, BACKUP, …" })
   action?: string | null;
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: "At or after this time." })

@@ -30,7 +30,8 @@ export type AuditAction =
   | "SCHEDULE"
   | "UNSCHEDULE"
   | "SCHEDULE_BLOCKED"
-  | "RETRACT";
+  | "RETRACT"
+  | "BACKUP";
 
 export interface AuditEntry {
   action: AuditAction;

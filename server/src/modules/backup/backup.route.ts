@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Viewer } from "../../common/context";
+import type { Services } from "../../common/services";
+import type { EmbeddedDatabase } from "../../db/embedded/embedded-database";
+import { actorOf } from "../audit/audit.service";
+import { Role } from "../user/user.entity";
+import { dumpEmbeddedDatabase } from "./backup.service";
+
+export interface BackupRouteOptions {
+  services: Services;
+  /** Null with a server PostgreSQL, which is backed up with pg_dump instead. */
+  embedded: EmbeddedDatabase | null;
+  /** Who sent the request (bearer token or session cookie), resolved as for /graphql. */
+  viewerOf(request: FastifyRequest): Promise<Viewer>;
+}
+
+const refuse = (reply: FastifyReply, statusCode: number, message: string): FastifyReply =>
+  reply.code(statusCode).header("cache-control", "no-store").send({ statusCode, message });
+
+/** `GET /backup`: an admin downloads the embedded database as a gzipped tar (`npm run backup`). */
+export async function backupRoute(app: FastifyInstance, { services, embedded, viewerOf }: BackupRouteOptions): Promise<void> {
+  app.get("/backup", async (request, reply) => {
+    const viewer = await viewerOf(request);
+    if (!viewer.user && !viewer.apiKeyId) return refuse(reply, 401, viewer.credentialError ?? "sign in as an admin to take a backup");
+    if (viewer.user?.role !== Role.ADMIN) return refuse(reply, 403, "only admins may take a backup");
+    if (!embedded) {
+      return refuse(reply, 501, "this server uses a PostgreSQL server: back it up with pg_dump (npm run backup with DATABASE_URL set)");
+    }
+    const archive = await dumpEmbeddedDatabase(services.dataSource, services.audit, embedded, actorOf(viewer));
+    const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
+    return reply
+      .header("content-type", "application/gzip")
+      .header("content-disposition", `attachment; filename="research-desk-${stamp}.tar.gz"`)
+      .header("cache-control", "no-store")
+      .send(archive);
+  });
+}
