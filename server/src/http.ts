@@ -12,6 +12,7 @@ import type { Context, SessionCookie, Viewer } from "./common/context";
 import { AppError } from "./common/errors";
 import { costLimit } from "./common/query-cost";
 import { queryLimitRules } from "./common/query-limits";
+import { hideSuggestions } from "./common/hide-suggestions";
 import { createLoaders } from "./common/loaders";
 import type { Services } from "./common/services";
 import { sqlStatementsSoFar, withSqlCounter } from "./common/sql-stats";
@@ -56,6 +57,10 @@ function isDatabaseUnavailable(error: unknown): boolean {
 const isStatementTimeout = (error: unknown): boolean =>
   ((error instanceof GraphQLError ? error.originalError : error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === "57014";
 
+/** Apollo's own 400s that carry no code (a persisted-query hash that does not match its query). */
+const isUncodedRequestError = (error: unknown): boolean =>
+  error instanceof GraphQLError && !error.extensions.code && (error.extensions.http as { status?: number } | undefined)?.status === 400;
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isStatementTimeout(error)) {
     return { message: "the database did not answer in time; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
@@ -67,10 +72,10 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   if (isUniqueViolation(error)) {
     return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };
   }
-  const code = formatted.extensions?.code;
+  const code = isUncodedRequestError(error) ? "BAD_REQUEST" : formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, extensions: { ...extensions, code } };
   }
   console.error("Unexpected error:", error);
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
@@ -158,7 +163,7 @@ export async function createHttpServer(config: Config, services: Services, schem
       fastifyApolloDrainPlugin(app),
       refuseStaleCredentials,
       costLimit(schema, config.limits.cost),
-      ...(config.production ? [staffOnlyIntrospection] : []),
+      ...(config.production ? [staffOnlyIntrospection, hideSuggestions] : []),
     ],
     validationRules: queryLimitRules(config.limits),
     parseOptions: { maxTokens: config.limits.tokens },
