@@ -296,14 +296,23 @@ describe("HTTP requests", () => {
     expect(get.body).not.toContain(ADMIN.email);
   });
 
-  it.each([
-    ["text/plain", 400, (query: string) => JSON.stringify({ query })],
-    ["application/x-www-form-urlencoded", 415, (query: string) => `query=${encodeURIComponent(query)}`],
-    ["multipart/form-data; boundary=x", 415, (query: string) => `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
-  ])("a cross-site %s POST with a session cookie (CSRF) → %i, nothing written", async (type, status, encode) => {
+  const crossSite = (type: string, body: string): Promise<{ status: number; body: string }> =>
+    http({ method: "POST", headers: { "content-type": type, cookie: `rd_session=${admin.token}` }, body });
+
+  it("a cross-site text/plain POST with a session cookie (CSRF) → 400 refused as CSRF, nothing written", async () => {
     const before = await holdings();
-    const response = await http({ method: "POST", headers: { "content-type": type, cookie: `rd_session=${admin.token}` }, body: encode(tagMutation("CSRF 태그")) });
-    expect(response.status).toBe(status);
+    const response = await crossSite("text/plain", JSON.stringify({ query: tagMutation("CSRF 태그") }));
+    expect(response.status).toBe(400);
+    expect(response.body).toMatch(/Cross-Site Request Forgery/);
+    expect(await holdings()).toEqual(before);
+  });
+
+  it.each([
+    ["application/x-www-form-urlencoded", (query: string) => `query=${encodeURIComponent(query)}`],
+    ["multipart/form-data; boundary=x", (query: string) => `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${query}\r\n--x--\r\n`],
+  ])("a cross-site %s POST with a session cookie (CSRF) → 415, nothing written", async (type, encode) => {
+    const before = await holdings();
+    expect((await crossSite(type, encode(tagMutation("CSRF 태그")))).status).toBe(415);
     expect(await holdings()).toEqual(before);
   });
 
