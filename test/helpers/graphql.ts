@@ -6,9 +6,14 @@ export interface GraphQLErrorShape {
 }
 
 /** Runs an operation that must fail and returns the errors the server sent. */
-export async function errorsOf(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorShape[]> {
+export function errorsOf(client: GraphQLClient, query: string, variables?: Record<string, unknown>): Promise<GraphQLErrorShape[]> {
+  return refusal(client.request(query, variables));
+}
+
+/** The errors of a request (already sent) that must fail. */
+export async function refusal(request: Promise<unknown>): Promise<GraphQLErrorShape[]> {
   try {
-    await client.request(query, variables);
+    await request;
   } catch (error) {
     if (error instanceof ClientError) return (error.response.errors ?? []) as GraphQLErrorShape[];
     throw error;

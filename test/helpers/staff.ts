@@ -16,6 +16,10 @@ export interface StaffMember {
 export const bearer = (server: RunningServer, token: string): GraphQLClient =>
   new GraphQLClient(server.url, { headers: { authorization: `Bearer ${token}` } });
 
+/** An anonymous client that claims to come from `ip` (the server believes it with TRUST_PROXY only). */
+export const fromAddress = (server: RunningServer, ip: string): GraphQLClient =>
+  new GraphQLClient(server.url, { headers: { "x-forwarded-for": ip } });
+
 export async function signIn(server: RunningServer, email: string, password: string): Promise<{ client: GraphQLClient; token: string; id: string }> {
   const { login } = await server.client.request<{ login: { token: string; user: { id: string } } }>(
     `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`,

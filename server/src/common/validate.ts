@@ -5,18 +5,24 @@ export interface TextRule {
   min?: number;
   /** Allows line breaks and tabs. */
   multiline?: boolean;
+  /** HTML that the caller sanitizes; every other text refuses markup. */
+  html?: boolean;
 }
 
 // Control characters other than tab and newlines never belong in content.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F]/u;
+// A lone UTF-16 surrogate (valid in JSON, not in UTF-8): PostgreSQL's json type refuses it.
+const LONE_SURROGATE = /\p{Cs}/u;
+// What an HTML parser would read as a tag, comment or declaration; `<` before a space or Hangul is text.
+const MARKUP = /<[A-Za-z!/?]/;
 
 /**
  * For text that is only looked up, never stored (slugs, search, cursors): PostgreSQL refuses the
  * NUL character outright, so it must be a client error here rather than a failed query.
  */
 export function searchable(value: string, field: string, max = 1000): string {
-  if (value.includes("\u0000") || value.length > max) throw badInput(`${field} is not valid`, field);
+  if (value.includes("\u0000") || LONE_SURROGATE.test(value) || value.length > max) throw badInput(`${field} is not valid`, field);
   return value;
 }
 
@@ -28,6 +34,8 @@ export function text(value: string, field: string, rule: TextRule): string {
   if (length < min) throw badInput(min === 1 ? `${field} must not be empty` : `${field} needs at least ${min} characters`, field);
   if (length > rule.max) throw badInput(`${field} may have at most ${rule.max} characters`, field);
   if ((rule.multiline ? CONTROL : CONTROL_OR_BREAK).test(clean)) throw badInput(`${field} contains control characters`, field);
+  if (LONE_SURROGATE.test(clean)) throw badInput(`${field} is not valid Unicode text`, field);
+  if (!rule.html && MARKUP.test(clean)) throw badInput(`${field} is plain text and may not contain HTML tags`, field);
   return clean;
 }
 

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config";
 import type { Context, Viewer } from "../common/context";
+import { hideSuggestions } from "../common/hide-suggestions";
 import { costLimit } from "../common/query-cost";
 import { queryLimitRules } from "../common/query-limits";
 import { createLoaders } from "../common/loaders";
@@ -50,7 +51,7 @@ export async function createHttpServer(config: Config, services: Services, schem
       cachePolicy(config.cacheMaxAgeSeconds),
       refuseStaleCredentials,
       costLimit(schema, config.limits.cost),
-      ...(config.production ? [staffOnlyIntrospection] : []),
+      ...(config.production ? [staffOnlyIntrospection, hideSuggestions] : []),
     ],
     validationRules: queryLimitRules(config.limits),
     parseOptions: { maxTokens: config.limits.tokens },

@@ -40,15 +40,21 @@ export class SessionService {
    */
   private async countAttempt(email: string, ip: string): Promise<string> {
     const window = [email, ip, this.limits.windowSeconds];
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `WITH recent AS (
-         SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE ip = $2) AS ip
-         FROM login_attempts WHERE NOT success AND at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2))
-       INSERT INTO login_attempts (email, ip, success)
-       SELECT $1, $2, false FROM recent WHERE recent.account < $4 AND recent.ip < $5
-       RETURNING id`,
-      [...window, this.limits.perAccount, this.limits.perIp],
-    );
+    const inserted: { id: string }[] = await this.dataSource.transaction(async (manager) => {
+      // Under READ COMMITTED, parallel statements do not see each other's uncommitted attempts
+      // (a burst of 100 let 6 through); queued behind this lock, which is released at once on
+      // commit, each one counts those before it.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('research-desk:login-attempts'))`);
+      return manager.query(
+        `WITH recent AS (
+           SELECT count(*) FILTER (WHERE email = $1) AS account, count(*) FILTER (WHERE ip = $2) AS ip
+           FROM login_attempts WHERE NOT success AND at > now() - make_interval(secs => $3) AND (email = $1 OR ip = $2))
+         INSERT INTO login_attempts (email, ip, success)
+         SELECT $1, $2, false FROM recent WHERE recent.account < $4 AND recent.ip < $5
+         RETURNING id`,
+        [...window, this.limits.perAccount, this.limits.perIp],
+      );
+    });
     if (inserted.length) return inserted[0].id;
     const [{ wait }] = await this.dataSource.query(
       `SELECT ceil(extract(epoch FROM min(at) + make_interval(secs => $3) - now()))::int AS wait
