@@ -13,10 +13,14 @@ export class SqlParams {
 
 /**
  * `alias.column AS "property"` for every column that is selected by default (secrets such as
- * password hashes are not), so raw rows hydrate straight into entities.
+ * password hashes are not), so raw rows hydrate straight into entities; `omit` names properties
+ * left out.
  */
-export function selectList(metadata: EntityMetadata, alias: string): string {
-  return metadata.columns.filter((c) => c.isSelect).map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`).join(", ");
+export function selectList(metadata: EntityMetadata, alias: string, omit: readonly string[] = []): string {
+  return metadata.columns
+    .filter((c) => c.isSelect && !omit.includes(c.propertyName))
+    .map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`)
+    .join(", ");
 }
 
 const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^date$/.test(String(type));

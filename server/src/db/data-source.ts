@@ -44,6 +44,9 @@ export function createDataSource({ url, poolSize, connectTimeoutMs, statementTim
 export async function runMigrations(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
+    // A migration may rebuild an index of a large table, and another instance may wait here for
+    // it: neither is a runaway request. RESET restores the connection's own timeout afterwards.
+    await runner.query("SET statement_timeout = 0");
     await runner.query("SELECT pg_advisory_lock(hashtext('research-desk:migrations'))");
     try {
       // On the lock's own connection: the embedded pool has only one.
@@ -53,6 +56,7 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
     } finally {
       await runner.query("SELECT pg_advisory_unlock(hashtext('research-desk:migrations'))");
     }
+    await runner.query("RESET statement_timeout");
   } finally {
     await runner.release();
   }

@@ -19,12 +19,6 @@ export const REPORT_RELATIONS: readonly ReportRelation[] = ["firm", "analysts", 
 /** Values of relations by name, each of the type ReportRelations names. */
 export type RelationValues = Partial<Record<ReportRelation, unknown>>;
 
-/** Relations to fetch together with reports, and where to hand them (a request's loaders). */
-export interface Prefetch {
-  relations: ReadonlySet<ReportRelation>;
-  found(reportId: string, values: RelationValues): void;
-}
-
 const COLUMN_PREFIX = "__rel_";
 
 type Json = Record<string, unknown>;

@@ -21,15 +21,21 @@ import { ReportsArgs } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../common/diff";
 import { selectedFields } from "../../common/selection";
-import { REPORT_RELATIONS, type Prefetch } from "./report-relations.service";
+import type { ReadPlan } from "./report-query.service";
+import { REPORT_RELATIONS } from "./report-relations.service";
 
 /**
- * The relations the query asks for at `paths` (where its reports are), fetched in the statement
- * that reads the reports, so that a report page costs one statement instead of two.
+ * What the query asks of the reports at `paths` (where its reports are): the body only if
+ * selected, and the relations in the statement that reads the reports, so that a report page
+ * costs one statement instead of two.
  */
-function prefetch(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): Prefetch {
+function readPlan(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): ReadPlan {
   const selected = new Set(paths.flatMap((path) => [...selectedFields(info, path)]));
-  return { relations: new Set(REPORT_RELATIONS.filter((r) => selected.has(r))), found: ctx.loaders.primeRelations };
+  return {
+    withBody: selected.has("body"),
+    relations: new Set(REPORT_RELATIONS.filter((r) => selected.has(r))),
+    found: ctx.loaders.primeRelations,
+  };
 }
 
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
@@ -45,13 +51,13 @@ export class ReportResolver {
     @Arg("slug", () => String, { nullable: true }) slug?: string | null,
   ): Promise<Report | null> {
     const key = lookup(id, slug);
-    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key, prefetch(ctx, info, [[]])) : null;
+    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key, readPlan(ctx, info, [[]])) : null;
   }
 
   @Query(() => ReportConnection, { description: "Published reports for clients; every status for staff." })
   async reports(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
-    const relations = prefetch(ctx, info, [["nodes"], ["edges", "node"]]);
-    return new ReportConnection(await ctx.services.reportQueries.list(ctx.viewer, args, relations));
+    const plan = readPlan(ctx, info, [["nodes"], ["edges", "node"]]);
+    return new ReportConnection(await ctx.services.reportQueries.list(ctx.viewer, args, plan));
   }
 
   @FieldResolver(() => [String], { nullable: true, description: "1–5 bullet points; null for a retracted report." })
