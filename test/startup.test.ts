@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, MODE, runUntilExit, serverForThisFile, startServer } from "./helpers/server";
 
@@ -67,6 +68,28 @@ describe("start-up and health", () => {
       expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
     } finally {
       await doomed.stop();
+    }
+  });
+
+  it.runIf(MODE === "server")("waits for another instance's migrations longer than the statement timeout", async () => {
+    const own = await createTestDatabase();
+    const url = own.env.DATABASE_URL;
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      // Another instance is migrating: it holds the lock for 2 s, four times the statement timeout.
+      await holder.query("SELECT pg_advisory_lock(hashtext('research-desk:migrations'))");
+      const release = setTimeout(() => void holder.query("SELECT pg_advisory_unlock(hashtext('research-desk:migrations'))"), 2_000);
+      const started = Date.now();
+      const waiting = await startServer(own, { SEED_DEMO: "false", DATABASE_STATEMENT_TIMEOUT_MS: "500" });
+      clearTimeout(release);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+      const { me } = await waiting.client.request<{ me: null }>(`{ me { id } }`);
+      expect(me).toBeNull();
+      await waiting.stop();
+    } finally {
+      await holder.end();
+      await own.drop();
     }
   });
 });
