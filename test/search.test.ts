@@ -1,9 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { isUnselective } from "../server/src/modules/report/search-words";
 import { expectedSearch } from "./helpers/demo";
 import { codesOf, errorsOf } from "./helpers/graphql";
-import { serverForThisFile } from "./helpers/server";
+import { MODE, serverForThisFile } from "./helpers/server";
 
 const running = serverForThisFile();
+
+// On the server PostgreSQL the index has statistics before the first search, so words whose
+// bigrams are all common are searched without the index (the embedded runs keep using it): both
+// ways must give the same answers.
+beforeAll(async () => {
+  if (MODE === "server") await running.db().sql("ANALYZE reports");
+});
 
 const SEARCH = `query($search: String, $first: Int) {
   reports(filter: { search: $search }, first: $first) { totalCount nodes { title status } }
@@ -38,6 +46,16 @@ describe("full-text search", () => {
     expect(found.totalCount).toBe(expected.length);
   });
 
+  it.runIf(MODE === "server")("searches a word whose bigrams are all common without the index, with the same answers", async () => {
+    const [stats] = await running.db().sql(
+      `SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs::float8[] AS freqs FROM pg_stats WHERE tablename = 'reports_search_idx'`,
+    );
+    const elems = stats.elems as string[];
+    const frequencies = new Map(elems.map((e, i) => [e, (stats.freqs as number[])[i]]));
+    expect(isUnselective("영상", frequencies)).toBe(true);
+    expect((await search("영상")).titles).toEqual(expectedSearch("영상"));
+  });
+
   it("narrows: 동영상 finds a strict subset of 영상", async () => {
     const long = await search("동영상");
     const short = await search("영상");
@@ -59,5 +77,15 @@ describe("full-text search", () => {
 
   it("ignores surrounding and repeated whitespace", async () => {
     expect((await search("  영상   AI  ")).titles).toEqual(expectedSearch("영상 AI"));
+  });
+});
+
+describe("isUnselective", () => {
+  const frequencies = new Map([["영상", 0.8], ["주식", 1], ["식시", 0.001]]);
+  it("is true only when every bigram of the word is common", () => {
+    expect(isUnselective("영상", frequencies)).toBe(true);
+    expect(isUnselective("주식", frequencies)).toBe(true);
+    expect(isUnselective("주식시", frequencies)).toBe(false); // 식시 is rare
+    expect(isUnselective("양자", frequencies)).toBe(false); // unknown bigrams are rare
   });
 });

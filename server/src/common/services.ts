@@ -6,6 +6,7 @@ import { AuditService } from "../modules/audit/audit.service";
 import { DisclaimerService } from "../modules/disclaimer/disclaimer.service";
 import { FirmService } from "../modules/firm/firm.service";
 import { ComplianceService } from "../modules/report/compliance.service";
+import { BigramStats } from "../modules/report/bigram-stats";
 import { ReportQueryService } from "../modules/report/report-query.service";
 import { ReportRelationsService } from "../modules/report/report-relations.service";
 import { ReportWorkflowService } from "../modules/report/report-workflow.service";
@@ -28,7 +29,7 @@ export function createServices(dataSource: DataSource, config: Pick<Config, "ses
     apiKeys: new ApiKeyService(dataSource, audit),
     compliance: new ComplianceService(dataSource),
     firms: new FirmService(dataSource, audit),
-    reportQueries: new ReportQueryService(dataSource, reportRelations),
+    reportQueries: new ReportQueryService(dataSource, reportRelations, new BigramStats(dataSource)),
     reportRelations,
     reports,
     workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),

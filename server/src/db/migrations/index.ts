@@ -3,6 +3,7 @@ import { StaffAccounts1764316800000 } from "./1764316800000-StaffAccounts";
 import { PublishingWorkflow1764403200000 } from "./1764403200000-PublishingWorkflow";
 import { LoginAttempts1764489600000 } from "./1764489600000-LoginAttempts";
 import { FasterBigrams1764576000000 } from "./1764576000000-FasterBigrams";
+import { StoredSearchDocument1764662400000 } from "./1764662400000-StoredSearchDocument";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   PublishingWorkflow1764403200000,
   LoginAttempts1764489600000,
   FasterBigrams1764576000000,
+  StoredSearchDocument1764662400000,
 ];

@@ -8,7 +8,8 @@ import { hydrate, selectList, SqlParams } from "../../common/sql";
 import type { RelationValues, ReportRelation, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
-import { searchWords } from "./search-words";
+import type { BigramStats } from "./bigram-stats";
+import { isUnselective, searchWords } from "./search-words";
 
 /**
  * What a query needs of the reports it reads: whether their bodies (the bulk of a row, so a list
@@ -35,7 +36,7 @@ export interface ReportListArgs {
 // filters are written against it too so that a range walks the index.
 const PUBLICATION_KEY = `coalesce(r.published_at, 'infinity'::timestamptz)`;
 const TITLE_KEY = `(r.title COLLATE "C")`;
-const SEARCH_DOC = `rd_report_search_doc(r.title, r.subject, r.summary, r.body)`;
+const SEARCH_DOC = `r.search_doc`;
 
 interface OrderSpec {
   key: string;
@@ -81,6 +82,7 @@ export class ReportQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relations: ReportRelationsService,
+    private readonly bigrams: BigramStats,
   ) {
     this.metadata = dataSource.getMetadata(Report);
   }
@@ -110,7 +112,8 @@ export class ReportQueryService {
   async list(viewer: Viewer, args: ReportListArgs, plan?: ReadPlan): Promise<Page<Report>> {
     const { size, order, spec } = this.pageSpec(args);
     const params = new SqlParams();
-    const conditions = this.conditions(viewer, args.filter, params);
+    const frequencies = await this.frequencies(args.filter);
+    const conditions = this.conditions(viewer, args.filter, frequencies, params);
     if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${this.columns(plan)}, ${spec.key}::text AS "__key"
@@ -121,7 +124,7 @@ export class ReportQueryService {
     const count = async (): Promise<number> => {
       const countParams = new SqlParams();
       const [{ n }] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM reports r WHERE ${this.conditions(viewer, args.filter, countParams).join(" AND ")}`,
+        `SELECT count(*)::int AS n FROM reports r WHERE ${this.conditions(viewer, args.filter, frequencies, countParams).join(" AND ")}`,
         countParams.values,
       );
       return n as number;
@@ -137,7 +140,8 @@ export class ReportQueryService {
     const { size, order, spec } = this.pageSpec(args);
     const params = new SqlParams();
     const ids = params.add(parentIds, "uuid[]");
-    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, args.filter, params)];
+    const frequencies = await this.frequencies(args.filter);
+    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, args.filter, frequencies, params)];
     if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.parent::text AS "__parent", x.*
@@ -150,7 +154,7 @@ export class ReportQueryService {
       params.values,
     );
 
-    const counts = new DataLoader<string, number>((keys) => this.countForParents(viewer, parent, keys, args.filter));
+    const counts = new DataLoader<string, number>((keys) => this.countForParents(viewer, parent, keys, args.filter, frequencies));
     const byParent = new Map<string, { node: Report; key: string }[]>(parentIds.map((id) => [id, []]));
     for (const { __parent, ...row } of rows) byParent.get(__parent as string)?.push(this.pageRow(row));
     return parentIds.map((id) => pageFromRows(byParent.get(id)!, size, order, () => counts.load(id)));
@@ -161,10 +165,11 @@ export class ReportQueryService {
     parent: ReportParent,
     parentIds: readonly string[],
     filter: ReportFilter | null | undefined,
+    frequencies: ReadonlyMap<string, number>,
   ): Promise<number[]> {
     const params = new SqlParams();
     const ids = params.add(parentIds, "uuid[]");
-    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, filter, params)];
+    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, filter, frequencies, params)];
     const rows: { parent: string; n: number }[] = await this.dataSource.query(
       `SELECT p.parent::text AS parent, (SELECT count(*)::int FROM reports r WHERE ${conditions.join(" AND ")}) AS n
        FROM unnest(${ids}) AS p(parent)`,
@@ -206,8 +211,18 @@ export class ReportQueryService {
     return `(${spec.key}, r.id) ${comparison} (${params.add(at.key, spec.cast)}, ${params.add(at.id, "uuid")})`;
   }
 
+  /** Bigram statistics when the filter searches (they decide whether the index helps), else none. */
+  private async frequencies(filter: ReportFilter | null | undefined): Promise<ReadonlyMap<string, number>> {
+    return filter?.search ? this.bigrams.frequencies() : new Map();
+  }
+
   /** Visibility first, then the client's filter; every list path goes through here. */
-  private conditions(viewer: Viewer, filter: ReportFilter | null | undefined, params: SqlParams): string[] {
+  private conditions(
+    viewer: Viewer,
+    filter: ReportFilter | null | undefined,
+    frequencies: ReadonlyMap<string, number>,
+    params: SqlParams,
+  ): string[] {
     const conditions = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
     if (!filter) return conditions;
     if (filter.status) {
@@ -229,9 +244,13 @@ export class ReportQueryService {
       const words = searchWords(filter.search);
       if (words.length) {
         // The bigram index finds candidates (every bigram of every word present); the substring
-        // test then confirms each word, since bigrams alone ignore their order.
-        const bigrams = words.map((w) => `rd_bigrams(${params.add(w, "text")})`).join(" || ");
-        conditions.push(`rd_bigrams(${SEARCH_DOC}) @> (${bigrams})`);
+        // test then confirms each word, since bigrams alone ignore their order. The substring
+        // test implies the bigram one, so words whose bigrams are all common stay out of it: as a
+        // filter on rows read in date order it would compute a whole document's bigrams per row.
+        const indexed = words.filter((w) => !isUnselective(w, frequencies));
+        if (indexed.length) {
+          conditions.push(`rd_bigrams(${SEARCH_DOC}) @> (${indexed.map((w) => `rd_bigrams(${params.add(w, "text")})`).join(" || ")})`);
+        }
         for (const w of words) conditions.push(`strpos(${SEARCH_DOC}, lower(${params.add(w, "text")})) > 0`);
       }
     }

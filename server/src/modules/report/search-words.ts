@@ -17,3 +17,16 @@ export function searchWords(search: string): string[] {
   if (short !== undefined) throw badInput(`search words need at least 2 characters: "${short}"`, "search");
   return words;
 }
+
+/** A bigram in at least this share of reports narrows nothing worth an index lookup. */
+const COMMON_BIGRAM = 0.02;
+
+/**
+ * Whether every bigram of `word` is common (`frequencies` from BigramStats): then the bigram
+ * index would return most of the table, and reading reports in order while testing the word
+ * is faster. A word with any rarer bigram is worth the index.
+ */
+export function isUnselective(word: string, frequencies: ReadonlyMap<string, number>): boolean {
+  const chars = [...word.toLowerCase()];
+  return chars.slice(1).every((c, i) => (frequencies.get(chars[i] + c) ?? 0) >= COMMON_BIGRAM);
+}
