@@ -1,0 +1,87 @@
+import { parseArgs } from "node:util";
+
+export const WORKLOADS = ["W1", "W2", "W3", "W4", "W5", "W6", "W7"] as const;
+export type WorkloadId = (typeof WORKLOADS)[number];
+
+export interface Options {
+  /** The PostgreSQL server; the bench works in its own database there. */
+  serverUrl: string;
+  reports: number;
+  seed: number;
+  quick: boolean;
+  reuse: boolean;
+  workloads: Set<WorkloadId>;
+  /** Seconds per measured run, and of the warm-up before them. */
+  duration: number;
+  warmup: number;
+  runs: number;
+  connections: number;
+  /** Database pool of the server and of the baseline: the same for both. */
+  poolSize: number;
+  /** publishReport requests per W6 run (each on its own approved report). */
+  publishesPerRun: number;
+  /** Responses per workload whose x-sql-statements are read. */
+  statementSamples: number;
+}
+
+export class UsageError extends Error {}
+
+const USAGE = `usage: npm run bench -- [--quick] [--reports N] [--workloads W1,W3] [--duration S] [--warmup S]
+                        [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse]`;
+
+function number(value: string | undefined, name: string, fallback: number, min: number, max: number, integer = true): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got "${value}"\n${USAGE}`);
+  }
+  return n;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const serverUrl = env.BENCH_DATABASE_URL?.trim();
+  if (!serverUrl) {
+    throw new UsageError(
+      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database rd_bench there)",
+    );
+  }
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: "boolean", default: false },
+      reuse: { type: "boolean", default: false },
+      reports: { type: "string" },
+      seed: { type: "string" },
+      workloads: { type: "string" },
+      duration: { type: "string" },
+      warmup: { type: "string" },
+      runs: { type: "string" },
+      connections: { type: "string" },
+      "pool-size": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) throw new UsageError(USAGE);
+  const quick = values.quick ?? false;
+  const workloads = new Set<WorkloadId>();
+  for (const w of (values.workloads ?? WORKLOADS.join(",")).split(",").map((s) => s.trim().toUpperCase())) {
+    if (!(WORKLOADS as readonly string[]).includes(w)) throw new UsageError(`unknown workload "${w}"; known: ${WORKLOADS.join(", ")}\n${USAGE}`);
+    workloads.add(w as WorkloadId);
+  }
+  return {
+    serverUrl,
+    reports: number(values.reports, "reports", quick ? 3_000 : 100_000, 1_000, 10_000_000),
+    seed: number(values.seed, "seed", 1, 0, 2 ** 31),
+    quick,
+    reuse: values.reuse ?? false,
+    workloads,
+    duration: number(values.duration, "duration", quick ? 1 : 10, 0.5, 3_600, false),
+    warmup: number(values.warmup, "warmup", quick ? 0.5 : 5, 0, 3_600, false),
+    runs: number(values.runs, "runs", 3, 1, 100),
+    connections: number(values.connections, "connections", 10, 1, 1_000),
+    poolSize: number(values["pool-size"], "pool-size", 10, 1, 500),
+    publishesPerRun: quick ? 50 : 1_000,
+    statementSamples: quick ? 5 : 20,
+  };
+}
