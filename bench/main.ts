@@ -50,12 +50,11 @@ function poolTaker(dataset: Dataset): (count: number) => string[] {
 }
 
 /** Each W6 run must publish exactly one pool report per request: a repeated or refused id is caught here. */
-function publishCounter(db: pg.Client): (run: LoadResult) => Promise<void> {
+async function publishCounter(db: pg.Client): Promise<(run: LoadResult) => Promise<void>> {
   const published = async (): Promise<number> =>
     (await db.query(`SELECT count(*)::int AS n FROM bench_pool p JOIN reports r ON r.id = p.report_id WHERE r.status = 'PUBLISHED'`)).rows[0].n;
-  let last: number | null = null;
+  let last = await published();
   return async (run) => {
-    last ??= (await published()) - run.requests;
     const now = await published();
     if (now - last !== run.requests) throw new Error(`W6: ${run.requests} requests published ${now - last} reports`);
     last = now;
@@ -78,6 +77,7 @@ async function run(options: Options): Promise<void> {
   const poolNeeded = w6 ? 2 + 2 * (options.runs + 1) * options.publishesPerRun : 0;
   const dataset = await prepareDataset(options.serverUrl, { reports: options.reports, seed: options.seed }, options.reuse, poolNeeded);
   describeDataset(dataset);
+  if (options.seedOnly) return;
   const parameters = await loadParameters(dataset.url);
 
   const monitor = new pg.Client({ connectionString: options.serverUrl, application_name: "research-desk-bench-monitor" });
@@ -129,7 +129,7 @@ async function run(options: Options): Promise<void> {
     console.error(`  same data for ${Object.entries(firstRows).map(([k, n]) => `${k} (${n} rows)`).join(", ")}${w6 ? ", W6 logged alike" : ""}`);
     await stop(baseline);
 
-    const w6Check = publishCounter(db);
+    const w6Check = await publishCounter(db);
     const measureAll = async (target: RunningServer, list: Workload[], w3HalfRate: boolean): Promise<void> => {
       if (w7 && list.some((w) => w.group === "W7")) await registerPersistedQueries(target, parameters.slugs[0]);
       for (const workload of list) {

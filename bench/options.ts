@@ -10,6 +10,8 @@ export interface Options {
   seed: number;
   quick: boolean;
   reuse: boolean;
+  /** Seed (or check the dataset for --reuse) and stop. */
+  seedOnly: boolean;
   workloads: Set<WorkloadId>;
   /** Seconds per measured run, and of the warm-up before them. */
   duration: number;
@@ -27,7 +29,7 @@ export interface Options {
 export class UsageError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--quick] [--reports N] [--workloads W1,W3] [--duration S] [--warmup S]
-                        [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse]`;
+                        [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse] [--seed-only]`;
 
 function number(value: string | undefined, name: string, fallback: number, min: number, max: number, integer = true): number {
   if (value === undefined) return fallback;
@@ -38,18 +40,13 @@ function number(value: string | undefined, name: string, fallback: number, min: 
   return n;
 }
 
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
-  const serverUrl = env.BENCH_DATABASE_URL?.trim();
-  if (!serverUrl) {
-    throw new UsageError(
-      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database rd_bench there)",
-    );
-  }
-  const { values } = parseArgs({
+function parseFlags(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
       quick: { type: "boolean", default: false },
       reuse: { type: "boolean", default: false },
+      "seed-only": { type: "boolean", default: false },
       reports: { type: "string" },
       seed: { type: "string" },
       workloads: { type: "string" },
@@ -62,6 +59,21 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     },
     strict: true,
   });
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const serverUrl = env.BENCH_DATABASE_URL?.trim();
+  if (!serverUrl) {
+    throw new UsageError(
+      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database rd_bench there)",
+    );
+  }
+  let values: ReturnType<typeof parseFlags>["values"];
+  try {
+    values = parseFlags(argv).values;
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
   if (values.help) throw new UsageError(USAGE);
   const quick = values.quick ?? false;
   const workloads = new Set<WorkloadId>();
@@ -75,6 +87,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     seed: number(values.seed, "seed", 1, 0, 2 ** 31),
     quick,
     reuse: values.reuse ?? false,
+    seedOnly: values["seed-only"] ?? false,
     workloads,
     duration: number(values.duration, "duration", quick ? 1 : 10, 0.5, 3_600, false),
     warmup: number(values.warmup, "warmup", quick ? 0.5 : 5, 0, 3_600, false),

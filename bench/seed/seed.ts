@@ -156,12 +156,15 @@ async function insertReports(
 async function createIndex(url: string, client: pg.Client, definition: string): Promise<void> {
   const monitor = await connect(url);
   const { rows: me } = await client.query(`SELECT pg_backend_pid() AS pid`);
-  const progress = new Progress("search index", 100, "% of the table scanned");
+  // PostgreSQL reports how much of the table the build has scanned; the total is known once it starts.
+  let progress = null as Progress | null;
   const poll = setInterval(() => {
     void monitor
       .query(`SELECT blocks_total, blocks_done FROM pg_stat_progress_create_index WHERE pid = $1`, [me[0].pid])
       .then(({ rows }) => {
-        if (rows[0]?.blocks_total > 0) progress.update(Math.floor((100 * rows[0].blocks_done) / rows[0].blocks_total));
+        if (!rows[0]?.blocks_total) return;
+        progress ??= new Progress("search index", Number(rows[0].blocks_total), "table blocks");
+        progress.update(Number(rows[0].blocks_done));
       })
       .catch(() => {});
   }, 1_000);
@@ -171,8 +174,7 @@ async function createIndex(url: string, client: pg.Client, definition: string): 
     await client.query(`RESET maintenance_work_mem`);
   } finally {
     clearInterval(poll);
-    progress.update(100);
-    progress.done();
+    progress?.done();
     await monitor.end();
   }
 }
