@@ -9,7 +9,7 @@ import { LoadGenerator, type LoadResult } from "./load";
 import { Measurer, type Measurement, type RunFigures } from "./measure";
 import { parseOptions, UsageError, type Options } from "./options";
 import { markdownTable, printTable, resultRows, svgChart, writeResults } from "./report";
-import { BENCH_DATABASE, prepareDataset, type Dataset } from "./seed/seed";
+import { prepareDataset, type Dataset } from "./seed/seed";
 import { BENCH_ADMIN, startAppServer, startBaseline, type RunningServer, type ServerSettings } from "./servers";
 import { buildWorkloads, loadParameters, loginRequest, type Workload } from "./workloads";
 
@@ -63,7 +63,7 @@ async function publishCounter(db: pg.Client): Promise<(run: LoadResult) => Promi
 
 function describeDataset(dataset: Dataset): void {
   const counts = Object.entries(dataset.counts).map(([status, n]) => `${n.toLocaleString("en-US")} ${status}`).join(", ");
-  console.log(`Dataset ${BENCH_DATABASE}: ${counts}; reports table ${dataset.sizes.reportsTable}, search index ${dataset.sizes.searchIndex}, database ${dataset.sizes.database}`);
+  console.log(`Dataset ${dataset.database}: ${counts}; reports table ${dataset.sizes.reportsTable}, search index ${dataset.sizes.searchIndex}, database ${dataset.sizes.database}`);
   if (!dataset.reused) {
     const total = Object.values(dataset.phases).reduce((a, b) => a + b, 0);
     console.log(`Seeding took ${total.toFixed(0)} s: ${Object.entries(dataset.phases).map(([p, s]) => `${p} ${s.toFixed(1)} s`).join("; ")}`);
@@ -75,7 +75,7 @@ async function run(options: Options): Promise<void> {
   const w6 = options.workloads.has("W6");
   // Two for the correctness check, then a warm-up and the runs on each of the two servers.
   const poolNeeded = w6 ? 2 + 2 * (options.runs + 1) * options.publishesPerRun : 0;
-  const dataset = await prepareDataset(options.serverUrl, { reports: options.reports, seed: options.seed }, options.reuse, poolNeeded);
+  const dataset = await prepareDataset(options.serverUrl, options.database, { reports: options.reports, seed: options.seed }, options.reuse, poolNeeded);
   describeDataset(dataset);
   if (options.seedOnly) return;
   const parameters = await loadParameters(dataset.url);
@@ -87,7 +87,7 @@ async function run(options: Options): Promise<void> {
   const machineInfo = await machine(monitor);
   const settings: ServerSettings = { databaseUrl: dataset.url, poolSize: options.poolSize };
   const load = LoadGenerator.start();
-  const measurer = new Measurer(load, monitor, { ...options, database: BENCH_DATABASE });
+  const measurer = new Measurer(load, monitor, { ...options, database: dataset.database });
   const running = new Set<RunningServer>();
   const launch = async (start: Promise<RunningServer>): Promise<RunningServer> => {
     const server = await start;
@@ -164,7 +164,7 @@ async function run(options: Options): Promise<void> {
   const deep = rows.find((r) => r.workload === "W4 deep" && r.target === "server");
   const first = rows.find((r) => r.workload === "W4 page 1" && r.target === "server");
   const notes: string[] = [
-    `cores: share of the machine's ${os.cpus().length} cores during the median run: the server process / the PostgreSQL backends of ${BENCH_DATABASE} / the load generator (autocannon in its own process) / everything else (other processes on the machine, PostgreSQL background work and short-lived parallel workers) / idle. No CPU pinning.`,
+    `cores: share of the machine's ${os.cpus().length} cores during the median run: the server process / the PostgreSQL backends of ${dataset.database} / the load generator (autocannon in its own process) / everything else (other processes on the machine, PostgreSQL background work and short-lived parallel workers) / idle. No CPU pinning.`,
     `SQL/req: x-sql-statements of ${options.statementSamples} sampled responses per workload (the session look-up of signed-in requests is not counted); the baseline runs one statement per request.`,
   ];
   if (deep && first) notes.push(`W4: page ${parameters.deepPage} p50 ${deep.median.p50.toFixed(1)} ms vs page 1 p50 ${first.median.p50.toFixed(1)} ms: ${(deep.median.p50 / Math.max(first.median.p50, 0.01)).toFixed(2)}× (target ≤ 1.5× on 1,000,000 reports).`);
@@ -187,7 +187,7 @@ async function run(options: Options): Promise<void> {
       generatedAt: new Date().toISOString(),
       git: { commit, dirty: Boolean(git(["status", "--porcelain"])) },
       machine: { ...machineInfo, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
-      parameters: { ...options, serverUrl: undefined, workloads: [...options.workloads], benchDatabase: BENCH_DATABASE },
+      parameters: { ...options, serverUrl: undefined, workloads: [...options.workloads] },
       dataset: { reused: dataset.reused, seedingSeconds: dataset.phases, counts: dataset.counts, sizes: dataset.sizes, deepPage: parameters.deepPage },
       results: rows,
       w3AtHalfRate: atHalfRate,

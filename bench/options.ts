@@ -6,6 +6,7 @@ export type WorkloadId = (typeof WORKLOADS)[number];
 export interface Options {
   /** The PostgreSQL server; the bench works in its own database there. */
   serverUrl: string;
+  database: string;
   reports: number;
   seed: number;
   quick: boolean;
@@ -29,7 +30,8 @@ export interface Options {
 export class UsageError extends Error {}
 
 const USAGE = `usage: npm run bench -- [--quick] [--reports N] [--workloads W1,W3] [--duration S] [--warmup S]
-                        [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse] [--seed-only]`;
+                        [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse] [--seed-only]
+                        [--database NAME]`;
 
 function number(value: string | undefined, name: string, fallback: number, min: number, max: number, integer = true): number {
   if (value === undefined) return fallback;
@@ -55,6 +57,7 @@ function parseFlags(argv: string[]) {
       runs: { type: "string" },
       connections: { type: "string" },
       "pool-size": { type: "string" },
+      database: { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -65,7 +68,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const serverUrl = env.BENCH_DATABASE_URL?.trim();
   if (!serverUrl) {
     throw new UsageError(
-      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database rd_bench there)",
+      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database there, rd_bench unless --database says otherwise)",
     );
   }
   let values: ReturnType<typeof parseFlags>["values"];
@@ -81,15 +84,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (!(WORKLOADS as readonly string[]).includes(w)) throw new UsageError(`unknown workload "${w}"; known: ${WORKLOADS.join(", ")}\n${USAGE}`);
     workloads.add(w as WorkloadId);
   }
+  const database = values.database ?? "rd_bench";
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new UsageError(`--database must be a plain lower-case name, got "${database}"\n${USAGE}`);
   return {
     serverUrl,
+    database,
     reports: number(values.reports, "reports", quick ? 3_000 : 100_000, 1_000, 10_000_000),
     seed: number(values.seed, "seed", 1, 0, 2 ** 31),
     quick,
     reuse: values.reuse ?? false,
     seedOnly: values["seed-only"] ?? false,
     workloads,
-    duration: number(values.duration, "duration", quick ? 1 : 10, 0.5, 3_600, false),
+    duration: number(values.duration, "duration", quick ? 0.5 : 10, 0.5, 3_600, false),
     warmup: number(values.warmup, "warmup", quick ? 0.5 : 5, 0, 3_600, false),
     runs: number(values.runs, "runs", 3, 1, 100),
     connections: number(values.connections, "connections", 10, 1, 1_000),

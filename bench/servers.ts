@@ -34,14 +34,17 @@ function start(name: string, entry: string, env: Record<string, string>): Promis
       clearTimeout(timer);
       reject(new Error(`${name} exited with ${code}:\n${output}`));
     };
-    child.once("exit", onExit);
-    child.stdout!.on("data", () => {
+    const onOutput = (): void => {
       const match = /listening on http:\/\/[^:]+:(\d+)\/graphql/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.off("exit", onExit);
+      child.stdout!.off("data", onOutput);
+      child.stdout!.off("data", collect);
+      child.stderr!.off("data", collect);
       // Errors a server logs while measured would otherwise go unseen.
       child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+      child.stdout!.resume();
       resolve({
         name,
         origin: `http://127.0.0.1:${match[1]}`,
@@ -53,7 +56,9 @@ function start(name: string, entry: string, env: Record<string, string>): Promis
             child.kill("SIGTERM");
           }),
       });
-    });
+    };
+    child.once("exit", onExit);
+    child.stdout!.on("data", onOutput);
   });
 }
 

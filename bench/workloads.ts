@@ -180,7 +180,7 @@ export function buildWorkloads(p: Parameters, token: string, takeFromPool: (coun
   ];
 }
 
-/** A single request of a workload for checks and samples: the first of its list. */
+/** One W6 request, for the correctness check. */
 export const publishRequest = (id: string, token: string): BenchRequest => graphql("BenchPublish", PUBLISH, { id }, token);
 export const loginRequest = (email: string, password: string): BenchRequest =>
   graphql("BenchLogin", `mutation BenchLogin($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`, {

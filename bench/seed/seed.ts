@@ -4,8 +4,6 @@ import { createDataSource, runMigrations } from "../../server/src/db/data-source
 import { Progress } from "../progress";
 import { buildCatalogue, buildReport, type Catalogue, type ReportRow } from "./content";
 
-/** The bench's own database on the server: tests and the app's other databases never see it. */
-export const BENCH_DATABASE = "rd_bench";
 /** Bump when the generated data changes, so that --reuse does not measure an older dataset. */
 const GENERATOR_VERSION = 1;
 const BATCH = 500;
@@ -18,6 +16,8 @@ export interface SeedParameters {
 }
 
 export interface Dataset {
+  /** The bench's own database on the server (dropped and re-created when seeding). */
+  database: string;
   url: string;
   parameters: SeedParameters;
   reused: boolean;
@@ -29,9 +29,9 @@ export interface Dataset {
   pool: string[];
 }
 
-export function benchDatabaseUrl(serverUrl: string): string {
+function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 
@@ -187,21 +187,21 @@ async function markerMatches(client: pg.Client, parameters: SeedParameters): Pro
   return Boolean(m) && m.reports === parameters.reports && m.seed === parameters.seed && m.generator === GENERATOR_VERSION;
 }
 
-async function databaseExists(serverUrl: string): Promise<boolean> {
+async function databaseExists(serverUrl: string, database: string): Promise<boolean> {
   const admin = await connect(serverUrl);
   try {
-    const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [BENCH_DATABASE]);
+    const { rows } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
     return rows.length > 0;
   } finally {
     await admin.end();
   }
 }
 
-async function recreateDatabase(serverUrl: string): Promise<void> {
+async function recreateDatabase(serverUrl: string, database: string): Promise<void> {
   const admin = await connect(serverUrl);
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE} TEMPLATE template0 ENCODING 'UTF8'`);
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${database} TEMPLATE template0 ENCODING 'UTF8'`);
   } finally {
     await admin.end();
   }
@@ -263,20 +263,26 @@ async function describe(client: pg.Client): Promise<Pick<Dataset, "counts" | "si
  * parameters. Bulk SQL, not the app's services (far too slow at 100,000 rows), but with every
  * trigger of the schema in force: the publish gate checks each published row as it commits.
  */
-export async function prepareDataset(serverUrl: string, parameters: SeedParameters, reuse: boolean, poolNeeded: number): Promise<Dataset> {
-  const url = benchDatabaseUrl(serverUrl);
+export async function prepareDataset(
+  serverUrl: string,
+  database: string,
+  parameters: SeedParameters,
+  reuse: boolean,
+  poolNeeded: number,
+): Promise<Dataset> {
+  const url = databaseUrl(serverUrl, database);
   const catalogue = buildCatalogue(parameters.seed);
   const phases: Record<string, number> = {};
   let reused = false;
-  if (reuse && (await databaseExists(serverUrl))) {
+  if (reuse && (await databaseExists(serverUrl, database))) {
     const probe = await connect(url);
     reused = await markerMatches(probe, parameters);
     await probe.end();
   }
-  console.error(reused ? `Reusing ${BENCH_DATABASE} (${parameters.reports} reports, seed ${parameters.seed}).` : `Seeding ${BENCH_DATABASE}:`);
+  console.error(reused ? `Reusing ${database} (${parameters.reports} reports, seed ${parameters.seed}).` : `Seeding ${database}:`);
 
   if (!reused) {
-    await phase(phases, "create database", () => recreateDatabase(serverUrl));
+    await phase(phases, "create database", () => recreateDatabase(serverUrl, database));
     await phase(phases, "migrations", () => migrate(url));
   }
   const client = await connect(url);
@@ -314,7 +320,7 @@ export async function prepareDataset(serverUrl: string, parameters: SeedParamete
       ]);
     }
     const pool = await topUpPool(client, parameters.seed, catalogue, poolNeeded);
-    return { url, parameters, reused, phases, pool, ...(await describe(client)) };
+    return { database, url, parameters, reused, phases, pool, ...(await describe(client)) };
   } finally {
     await client.end();
   }
