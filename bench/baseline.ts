@@ -240,7 +240,12 @@ async function answer(pool: pg.Pool, request: http.IncomingMessage): Promise<str
 }
 
 function main(): void {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // The server's default statement timeout (DATABASE_STATEMENT_TIMEOUT_MS), so that neither waits longer.
+    statement_timeout: 15_000,
+  });
   const server = http.createServer((request, response) => {
     answer(pool, request).then(
       (body) => {

@@ -117,7 +117,8 @@ async function run(options: Options): Promise<void> {
     const cached = reads.filter((w) => w.group === "W1" || w.group === "W7");
     const w7 = options.workloads.has("W7");
 
-    console.error("Checking that the server and the baseline answer alike:");
+    const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+    console.error(`Checking that the server and the baseline answer alike (at ${elapsed()}):`);
     let baseline = await launch(startBaseline(settings));
     if (w7) await registerPersistedQueries(server, parameters.slugs[0]);
     firstRows = await checkSameAnswers(server, baseline, reads);
@@ -142,7 +143,7 @@ async function run(options: Options): Promise<void> {
         }
       }
     };
-    console.error(`Measuring (${options.connections} connections, warm-up ${options.warmup} s, ${options.runs} runs of ${options.duration} s; W6 ${options.publishesPerRun} publishes per run):`);
+    console.error(`Measuring from ${elapsed()} (${options.connections} connections, warm-up ${options.warmup} s, ${options.runs} runs of ${options.duration} s; W6 ${options.publishesPerRun} publishes per run):`);
     await measureAll(server, workloads, true);
     await stop(server);
     baseline = await launch(startBaseline(settings));

@@ -117,6 +117,7 @@ export class Measurer {
   /** A warm-up (not recorded), then the measured runs; the median run by requests/s stands for them. */
   async measure(server: RunningServer, workload: Workload, check: (run: LoadResult) => Promise<void> = async () => {}): Promise<Measurement> {
     process.stderr.write(`  ${server.name.padEnd(14)} ${workload.key.padEnd(10)} `);
+    const started = Date.now();
     this.waited = 0;
     const { requests, amount } = workload.nextRun();
     if (this.settings.warmup > 0 || amount !== undefined) {
@@ -139,7 +140,7 @@ export class Measurer {
       process.stderr.write(`${Math.round(run.requestsPerSecond)} `);
     }
     const waited = this.waited >= 1 ? ` (waited ${this.waited.toFixed(0)} s for statements of earlier runs to finish)` : "";
-    process.stderr.write(`req/s${waited}\n`);
+    process.stderr.write(`req/s in ${((Date.now() - started) / 1000).toFixed(0)} s${waited}\n`);
     const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
     return { workload: workload.key, target: server.name, runs, median: sorted[Math.floor(sorted.length / 2)] };
   }

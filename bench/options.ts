@@ -33,11 +33,11 @@ const USAGE = `usage: npm run bench -- [--quick] [--reports N] [--workloads W1,W
                         [--runs N] [--connections N] [--pool-size N] [--seed N] [--reuse] [--seed-only]
                         [--database NAME]`;
 
-function number(value: string | undefined, name: string, fallback: number, min: number, max: number, integer = true): number {
+function integer(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${integer ? "an integer" : "a number"} between ${min} and ${max}, got "${value}"\n${USAGE}`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer between ${min} and ${max}, got "${value}"\n${USAGE}`);
   }
   return n;
 }
@@ -68,7 +68,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const serverUrl = env.BENCH_DATABASE_URL?.trim();
   if (!serverUrl) {
     throw new UsageError(
-      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database there, rd_bench unless --database says otherwise)",
+      "npm run bench needs BENCH_DATABASE_URL, a server PostgreSQL URL such as postgres://postgres@127.0.0.1:5432/postgres (it creates its own database there: rd_bench, rd_bench_quick for --quick, or --database NAME)",
     );
   }
   let values: ReturnType<typeof parseFlags>["values"];
@@ -84,22 +84,24 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     if (!(WORKLOADS as readonly string[]).includes(w)) throw new UsageError(`unknown workload "${w}"; known: ${WORKLOADS.join(", ")}\n${USAGE}`);
     workloads.add(w as WorkloadId);
   }
-  const database = values.database ?? "rd_bench";
+  // A quick run (CI) must not wipe a full dataset someone seeded to --reuse.
+  const database = values.database ?? (quick ? "rd_bench_quick" : "rd_bench");
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new UsageError(`--database must be a plain lower-case name, got "${database}"\n${USAGE}`);
   return {
     serverUrl,
     database,
-    reports: number(values.reports, "reports", quick ? 3_000 : 100_000, 1_000, 10_000_000),
-    seed: number(values.seed, "seed", 1, 0, 2 ** 31),
+    reports: integer(values.reports, "reports", quick ? 2_000 : 100_000, 1_000, 10_000_000),
+    seed: integer(values.seed, "seed", 1, 0, 2 ** 31),
     quick,
     reuse: values.reuse ?? false,
     seedOnly: values["seed-only"] ?? false,
     workloads,
-    duration: number(values.duration, "duration", quick ? 0.5 : 10, 0.5, 3_600, false),
-    warmup: number(values.warmup, "warmup", quick ? 0.5 : 5, 0, 3_600, false),
-    runs: number(values.runs, "runs", 3, 1, 100),
-    connections: number(values.connections, "connections", 10, 1, 1_000),
-    poolSize: number(values["pool-size"], "pool-size", 10, 1, 500),
+    // Whole seconds: autocannon stops on a once-a-second tick.
+    duration: integer(values.duration, "duration", quick ? 1 : 10, 1, 3_600),
+    warmup: integer(values.warmup, "warmup", quick ? 1 : 5, 0, 3_600),
+    runs: integer(values.runs, "runs", 3, 1, 100),
+    connections: integer(values.connections, "connections", 10, 1, 1_000),
+    poolSize: integer(values["pool-size"], "pool-size", 10, 1, 500),
     publishesPerRun: quick ? 50 : 1_000,
     statementSamples: quick ? 5 : 20,
   };
