@@ -25,12 +25,15 @@ export interface LoadResult {
   p50: number;
   p99: number;
   non2xx: number;
+  /** Answers with HTTP 200 whose body carries GraphQL errors (e.g. a statement timeout). */
+  graphqlErrors: number;
   errors: number;
   timeouts: number;
 }
 
 function run(spec: LoadSpec): Promise<LoadResult> {
   let next = 0;
+  let graphqlErrors = 0;
   // autocannon ends an `amount` run on its once-a-second tick, so its own duration would be rounded
   // up to whole seconds: time the run from its start to the last response instead.
   const started = Date.now();
@@ -52,6 +55,9 @@ function run(spec: LoadSpec): Promise<LoadResult> {
               const r = spec.requests[next++ % spec.requests.length];
               return { ...request, method: r.method, path: r.path, headers: r.headers, body: r.body };
             },
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"errors":[')) graphqlErrors += 1;
+            },
           },
         ],
       },
@@ -65,6 +71,7 @@ function run(spec: LoadSpec): Promise<LoadResult> {
           p50: result.latency.p50,
           p99: result.latency.p99,
           non2xx: result.non2xx,
+          graphqlErrors,
           errors: result.errors,
           timeouts: result.timeouts,
         });

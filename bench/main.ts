@@ -6,9 +6,9 @@ import pg from "pg";
 import { checkPublish, checkSameAnswers, registerPersistedQueries, sampleStatements } from "./check";
 import { dataOf, send } from "./http";
 import { LoadGenerator, type LoadResult } from "./load";
-import { Measurer, type Measurement, type RunFigures } from "./measure";
+import { Measurer, type Measurement } from "./measure";
 import { parseOptions, UsageError, type Options } from "./options";
-import { markdownTable, printTable, resultRows, svgChart, writeResults } from "./report";
+import { markdownTable, printTable, resultRows, summaryNotes, svgChart, writeResults, type RateRun } from "./report";
 import { prepareDataset, type Dataset } from "./seed/seed";
 import { BENCH_ADMIN, startAppServer, startBaseline, type RunningServer, type ServerSettings } from "./servers";
 import { buildWorkloads, loadParameters, loginRequest, type Workload } from "./workloads";
@@ -101,7 +101,7 @@ async function run(options: Options): Promise<void> {
 
   const measurements: Measurement[] = [];
   const statements = new Map<string, number[]>();
-  const atHalfRate: Record<string, RunFigures & { rate: number }> = {};
+  const atHalfRate: Record<string, RateRun> = {};
   let firstRows: Record<string, number> = {};
   const labels: Record<string, string> = {};
   try {
@@ -163,28 +163,26 @@ async function run(options: Options): Promise<void> {
   }
 
   const rows = resultRows(measurements, labels, statements, firstRows);
-  const deep = rows.find((r) => r.workload === "W4 deep" && r.target === "server");
-  const first = rows.find((r) => r.workload === "W4 page 1" && r.target === "server");
-  const notes: string[] = [
-    `cores: share of the machine's ${os.cpus().length} cores during the median run: the server process / the PostgreSQL backends of ${dataset.database} / the load generator (autocannon in its own process) / everything else (other processes on the machine, PostgreSQL background work and short-lived parallel workers) / idle. No CPU pinning.`,
-    `SQL/req: x-sql-statements of ${options.statementSamples} sampled responses per workload (the session look-up of signed-in requests is not counted); the baseline runs one statement per request.`,
-  ];
-  if (deep && first) notes.push(`W4: page ${parameters.deepPage} p50 ${deep.median.p50.toFixed(1)} ms vs page 1 p50 ${first.median.p50.toFixed(1)} ms: ${(deep.median.p50 / Math.max(first.median.p50, 0.01)).toFixed(2)}× (target ≤ 1.5× on 1,000,000 reports).`);
-  for (const [key, r] of Object.entries(atHalfRate)) {
-    notes.push(`${key} at 50% of the server's maximum rate (${Math.round(r.rate)} req/s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (target p99 < 50 ms on 1,000,000 reports).`);
-  }
-
+  const notes = summaryNotes(rows, {
+    cores: os.cpus().length,
+    database: dataset.database,
+    statementSamples: options.statementSamples,
+    deepPage: parameters.deepPage,
+    atHalfRate,
+  });
   console.log("");
   console.log(printTable(rows));
   console.log("");
   for (const note of notes) console.log(`- ${note}`);
-  const elapsed = (Date.now() - started) / 1000;
-  console.log(`Bench took ${elapsed.toFixed(0)} s. Results: bench/results/latest.json, bench/results/latest.svg`);
+  const seconds = (Date.now() - started) / 1000;
+  const runName = `${new Date(started).toISOString().slice(0, 19).replace(/:/g, "-")}-${options.reports}-reports`;
+  console.log(`Bench took ${seconds.toFixed(0)} s. Results: bench/results/latest.json and latest.svg (also as ${runName}.*)`);
 
   const commit = git(["rev-parse", "HEAD"]);
   const title = `Research Desk bench: ${options.reports.toLocaleString("en-US")} reports, requests/s (server ÷ baseline)`;
   writeResults(
     RESULTS,
+    runName,
     {
       generatedAt: new Date().toISOString(),
       git: { commit, dirty: Boolean(git(["status", "--porcelain"])) },
@@ -195,7 +193,7 @@ async function run(options: Options): Promise<void> {
       w3AtHalfRate: atHalfRate,
       notes,
       markdown: markdownTable(rows),
-      seconds: elapsed,
+      seconds,
     },
     svgChart(rows, title),
   );

@@ -40,8 +40,11 @@ export interface MeasureSettings {
 
 /** Says so on stderr when a run had transport errors, timeouts or non-2xx answers (the table counts them too). */
 function warnUnclean(result: LoadResult, what: string): void {
-  if (result.errors || result.timeouts || result.non2xx) {
-    process.stderr.write(`\n  warning: ${what}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx responses\n  `);
+  if (result.errors || result.timeouts || result.non2xx || result.graphqlErrors) {
+    process.stderr.write(
+      `\n  warning: ${what}: ${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers, ` +
+        `${result.graphqlErrors} answers with GraphQL errors\n  `,
+    );
   }
 }
 

@@ -41,7 +41,7 @@ function statementsText(values: number[]): string {
 }
 
 const fixed = (value: number | null, digits: number): string => (value === null ? "–" : value.toFixed(digits));
-const failures = (r: RunFigures): number => r.errors + r.timeouts + r.non2xx;
+const failures = (r: RunFigures): number => r.errors + r.timeouts + r.non2xx + r.graphqlErrors;
 
 export function printTable(rows: ResultRow[]): string {
   const header = ["workload", "target", "req/s", "p50 ms", "p99 ms", "SQL/req", "srv CPU ms/req", "PG CPU ms/req", "cores srv/pg/load/other/idle %", "failed", "ratio"];
@@ -78,6 +78,43 @@ export function markdownTable(rows: ResultRow[]): string {
     );
   }
   return lines.join("\n");
+}
+
+/** A run at a fixed rate: W3 at half the server's measured maximum. */
+export type RateRun = RunFigures & { rate: number };
+
+/** What the table's columns mean, and the figures the targets are stated in. */
+export function summaryNotes(
+  rows: ResultRow[],
+  run: { cores: number; database: string; statementSamples: number; deepPage: number; atHalfRate: Record<string, RateRun> },
+): string[] {
+  const notes = [
+    `cores: share of the machine's ${run.cores} cores during the median run: the server process / the PostgreSQL backends of ${run.database} / ` +
+      `the load generator (autocannon in its own process) / everything else (other processes on the machine, PostgreSQL background work ` +
+      `and short-lived parallel workers) / idle. No CPU pinning.`,
+    `SQL/req: x-sql-statements of ${run.statementSamples} sampled responses per workload (the session look-up of signed-in requests is not counted); ` +
+      `the baseline runs one statement per request.`,
+  ];
+  notes.push(
+    `failed: connection errors, client timeouts (30 s), non-2xx answers and answers carrying GraphQL errors (such as a statement timeout) in the median run.`,
+  );
+  const stalled = rows.filter((r) => r.median.requests === 0).map((r) => `${r.workload} (${r.target})`);
+  if (stalled.length) notes.push(`No request completed within a run for ${stalled.join(", ")}: each took longer than the run.`);
+  const deep = rows.find((r) => r.workload === "W4 deep" && r.target === "server");
+  const first = rows.find((r) => r.workload === "W4 page 1" && r.target === "server");
+  if (deep && first) {
+    notes.push(
+      `W4: page ${run.deepPage} p50 ${deep.median.p50.toFixed(1)} ms vs page 1 p50 ${first.median.p50.toFixed(1)} ms: ` +
+        `${(deep.median.p50 / Math.max(first.median.p50, 0.01)).toFixed(2)}× (target ≤ 1.5× on 1,000,000 reports).`,
+    );
+  }
+  for (const [key, r] of Object.entries(run.atHalfRate)) {
+    notes.push(
+      `${key} at 50% of the server's maximum rate (${Math.round(r.rate)} req/s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms ` +
+        `(target p99 < 50 ms on 1,000,000 reports).`,
+    );
+  }
+  return notes;
 }
 
 const COLORS: Record<string, string> = { server: "#3566c8", baseline: "#9a9a9a", "server (cache)": "#2e9e5b" };
@@ -123,8 +160,11 @@ export function svgChart(rows: ResultRow[], title: string): string {
   ].join("\n");
 }
 
-export function writeResults(directory: string, json: unknown, svg: string): void {
+/** latest.json and latest.svg, and a copy of both named after the run, which later runs leave alone. */
+export function writeResults(directory: string, runName: string, json: unknown, svg: string): void {
   fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(path.join(directory, "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
-  fs.writeFileSync(path.join(directory, "latest.svg"), svg);
+  for (const name of ["latest", runName]) {
+    fs.writeFileSync(path.join(directory, `${name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+    fs.writeFileSync(path.join(directory, `${name}.svg`), svg);
+  }
 }
