@@ -245,7 +245,7 @@ export class ReportQueryService {
       if (words.length) {
         // The bigram index finds candidates (every bigram of every word present); the substring
         // test then confirms each word, since bigrams alone ignore their order. The substring
-        // test implies the bigram one, so words whose bigrams are all common stay out of it: as a
+        // test implies the bigram one, so words the index would not narrow stay out of it: as a
         // filter on rows read in date order it would compute a whole document's bigrams per row.
         const indexed = words.filter((w) => !isUnselective(w, frequencies));
         if (indexed.length) {

@@ -22,11 +22,12 @@ export function searchWords(search: string): string[] {
 const COMMON_BIGRAM = 0.02;
 
 /**
- * Whether every bigram of `word` is common (`frequencies` from BigramStats): then the bigram
- * index would return most of the table, and reading reports in order while testing the word
- * is faster. A word with any rarer bigram is worth the index.
+ * Whether the bigram index would return most of the table for `word` (`frequencies` from
+ * BigramStats): a two-character word is one bigram, so its share of reports is known, and a
+ * common one is faster found by reading reports in order and testing the word. A longer word is
+ * rarer than each of its bigrams, by how much no statistic tells, so it always uses the index.
  */
 export function isUnselective(word: string, frequencies: ReadonlyMap<string, number>): boolean {
   const chars = [...word.toLowerCase()];
-  return chars.slice(1).every((c, i) => (frequencies.get(chars[i] + c) ?? 0) >= COMMON_BIGRAM);
+  return chars.length === 2 && (frequencies.get(chars.join("")) ?? 0) >= COMMON_BIGRAM;
 }
