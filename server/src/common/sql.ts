@@ -27,21 +27,26 @@ const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^da
 
 /**
  * `json_build_object('property', alias.column, …)` over the same columns as selectList, for
- * related rows fetched inside another statement; read back with `fromJson`.
+ * related rows fetched inside another statement; read back with `jsonReader`.
  */
 export function jsonObject(metadata: EntityMetadata, alias: string): string {
   const pairs = metadata.columns.filter((c) => c.isSelect).map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
   return `json_build_object(${pairs.join(", ")})`;
 }
 
-/** An entity from a `jsonObject` value: JSON carries timestamps as text, entities hold Dates. */
-export function fromJson<T extends object>(target: new () => T, metadata: EntityMetadata, json: Record<string, unknown>): T {
-  const row = { ...json };
-  for (const column of metadata.columns) {
-    const value = row[column.propertyName];
-    if (typeof value === "string" && isTimestamp(column.type)) row[column.propertyName] = new Date(value);
-  }
-  return hydrate(target, row);
+/**
+ * Reads `jsonObject` values into entities. JSON carries timestamps as text and entities hold
+ * Dates; which properties are timestamps is settled once here, not for every value read.
+ */
+export function jsonReader<T extends object>(target: new () => T, metadata: EntityMetadata): (json: Record<string, unknown>) => T {
+  const timestamps = metadata.columns.filter((c) => c.isSelect && isTimestamp(c.type)).map((c) => c.propertyName);
+  return (json) => {
+    for (const property of timestamps) {
+      const value = json[property];
+      if (typeof value === "string") json[property] = new Date(value);
+    }
+    return hydrate(target, json);
+  };
 }
 
 export function hydrate<T extends object>(target: new () => T, row: Record<string, unknown>): T {

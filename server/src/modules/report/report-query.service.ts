@@ -196,8 +196,10 @@ export class ReportQueryService {
 
   /** A report from its row, handing the relations fetched with it to the plan. */
   private report(row: Record<string, unknown>, plan: ReadPlan | undefined): Report {
-    if (plan) plan.found(row.id as string, this.relations.take(row, plan.relations));
-    return hydrate(Report, row);
+    if (!plan) return hydrate(Report, row);
+    const { values, rest } = this.relations.split(row);
+    plan.found(row.id as string, values);
+    return hydrate(Report, rest);
   }
 
   private orderClause(spec: OrderSpec): string {

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { fromJson, jsonObject } from "../../common/sql";
+import { jsonObject, jsonReader } from "../../common/sql";
 import { Analyst } from "../analyst/analyst.entity";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";
@@ -39,14 +39,20 @@ export class ReportRelationsService {
   private readonly specs: Record<ReportRelation, Spec>;
 
   constructor(private readonly dataSource: DataSource) {
-    const one = <T extends object>(entity: new () => T, alias: string, from: string): Spec => ({
-      sql: `(SELECT ${jsonObject(dataSource.getMetadata(entity), alias)} FROM ${from})`,
-      read: (json) => (json === null ? null : fromJson(entity, dataSource.getMetadata(entity), json as Json)),
-    });
-    const many = <T extends object>(entity: new () => T, alias: string, from: string, orderBy: string): Spec => ({
-      sql: `(SELECT coalesce(json_agg(${jsonObject(dataSource.getMetadata(entity), alias)} ORDER BY ${orderBy}), '[]') FROM ${from})`,
-      read: (json) => (json as Json[]).map((item) => fromJson(entity, dataSource.getMetadata(entity), item)),
-    });
+    const one = <T extends object>(entity: new () => T, alias: string, from: string): Spec => {
+      const read = jsonReader(entity, dataSource.getMetadata(entity));
+      return {
+        sql: `(SELECT ${jsonObject(dataSource.getMetadata(entity), alias)} FROM ${from})`,
+        read: (json) => (json === null ? null : read(json as Json)),
+      };
+    };
+    const many = <T extends object>(entity: new () => T, alias: string, from: string, orderBy: string): Spec => {
+      const read = jsonReader(entity, dataSource.getMetadata(entity));
+      return {
+        sql: `(SELECT coalesce(json_agg(${jsonObject(dataSource.getMetadata(entity), alias)} ORDER BY ${orderBy}), '[]') FROM ${from})`,
+        read: (json) => (json as Json[]).map(read),
+      };
+    };
     this.specs = {
       firm: one(Firm, "f", "firms f WHERE f.id = r.firm_id"),
       disclaimer: one(DisclaimerSnapshot, "d", "disclaimer_snapshots d WHERE d.id = r.disclaimer_id"),
@@ -61,7 +67,7 @@ export class ReportRelationsService {
       `SELECT r.id::text AS "id"${this.columns(relations)} FROM reports r WHERE r.id = ANY($1::uuid[])`,
       [reportIds],
     );
-    return new Map(rows.map((row) => [row.id as string, this.take(row, relations)]));
+    return new Map(rows.map((row) => [row.id as string, this.split(row).values]));
   }
 
   /** `, <sub-select> AS "__rel_<name>"` for each relation: added to a statement that reads reports `r`. */
@@ -69,13 +75,18 @@ export class ReportRelationsService {
     return [...relations].map((name) => `, ${this.specs[name].sql} AS "${COLUMN_PREFIX}${name}"`).join("");
   }
 
-  /** Removes the `columns` from `row` and returns their values. */
-  take(row: Json, relations: ReadonlySet<ReportRelation>): RelationValues {
+  /** The values of the `columns` in `row`, and the row's other columns. */
+  split(row: Json): { values: RelationValues; rest: Json } {
     const values: RelationValues = {};
-    for (const name of relations) {
-      values[name] = this.specs[name].read(row[COLUMN_PREFIX + name]);
-      delete row[COLUMN_PREFIX + name];
+    const rest: Json = {};
+    for (const key in row) {
+      if (key.startsWith(COLUMN_PREFIX)) {
+        const name = key.slice(COLUMN_PREFIX.length) as ReportRelation;
+        values[name] = this.specs[name].read(row[key]);
+      } else {
+        rest[key] = row[key];
+      }
     }
-    return values;
+    return { values, rest };
   }
 }
