@@ -138,6 +138,15 @@ export class ReportService {
     });
   }
 
+  /** Whether a reviewer ever approved a disclaimer for the report. */
+  private async wasApproved(manager: EntityManager, id: string): Promise<boolean> {
+    const [{ approved }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM disclaimer_snapshots WHERE report_id = $1 AND review_status = 'APPROVED') AS approved`,
+      [id],
+    );
+    return approved as boolean;
+  }
+
   /**
    * Discards a working copy, or deletes a draft that was never approved; the audit log keeps the
    * text. Once a reviewer approved a disclaimer for it, the report is evidence and stays.
@@ -146,14 +155,10 @@ export class ReportService {
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.lock(manager, id);
       const before = await this.editedContent(manager, locked);
-      const [{ approved }] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM disclaimer_snapshots WHERE report_id = $1 AND review_status = 'APPROVED') AS approved`,
-        [id],
-      );
       if (locked.copy) {
         await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [id]);
         await this.bumpVersion(manager, id, locked.copy.version);
-      } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt && !approved) {
+      } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt && !(await this.wasApproved(manager, id))) {
         await manager.query(`DELETE FROM reports WHERE id = $1`, [id]);
       } else {
         throw new AppError("INVALID_TRANSITION", `only drafts that were never approved can be deleted; the report is ${locked.report.status}`, {
