@@ -82,6 +82,26 @@ describe("SQL statements per request", () => {
     expect(await statementsFor(server.client, one, { slug: reports.nodes[0].slug })).toBe(1);
   });
 
+  it("answers a deeper part of a query with whole relations when a page read only the fields it selected", async () => {
+    // The page reads each firm's id and name only; the same reports, reached again through their
+    // tags, must still show every field of their firm (and a computed field, analysts, its columns).
+    const query = `{
+      reports(first: 20) { nodes { id firm { id name } sectorTags { reports(first: 10) { nodes { id firm { id slug nameEn website createdAt analysts { id } } } } } } }
+      firms { nodes { id slug nameEn website createdAt analysts { id } } }
+    }`;
+    type Firm = { id: string; slug: string; nameEn: string | null; website: string | null; createdAt: string; analysts: { id: string }[] };
+    type Inner = { id: string; firm: Firm };
+    const data = await server.client.request<{
+      reports: { nodes: { id: string; sectorTags: { reports: { nodes: Inner[] } }[] }[] };
+      firms: { nodes: Firm[] };
+    }>(query);
+    const firms = new Map(data.firms.nodes.map((f) => [f.id, f]));
+    const outer = new Set(data.reports.nodes.map((r) => r.id));
+    const inner = data.reports.nodes.flatMap((r) => r.sectorTags.flatMap((t) => t.reports.nodes));
+    expect(inner.filter((r) => outer.has(r.id)).length).toBeGreaterThan(0);
+    for (const report of inner) expect(report.firm).toEqual(firms.get(report.firm.id));
+  });
+
   it("batches nested report connections across firms, analysts and tags", async () => {
     const nested = (first: number): string => `{
       firms { nodes { name analysts { name } reports(first: ${first}) { totalCount nodes { title analysts { name } sectorTags { name } } } } }

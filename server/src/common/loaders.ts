@@ -33,9 +33,11 @@ function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>)
 
 const NO_RELATIONS: ReportRelations = { firm: null, analysts: [], sectorTags: [], disclaimer: null };
 
+export type MaybePromise<T> = T | Promise<T>;
+
 /**
  * The firm, analysts, tags and disclaimer of reports: one statement per batch, whichever are
- * asked for, unless the statement that read the reports brought them already (`prime`).
+ * asked for, unless the statement that read a report brought them already (`keepRelations`).
  */
 function reportRelations(services: Services) {
   const loader = new DataLoader<{ reportId: string; relation: ReportRelation }, unknown, string>(
@@ -45,10 +47,18 @@ function reportRelations(services: Services) {
     },
     { cacheKeyFn: ({ reportId, relation }) => `${reportId}:${relation}` },
   );
+  // Relations read with a report belong to that object, not to its id: they hold only the fields
+  // its own query selected, which another part of the request may not be content with.
+  const kept = new WeakMap<Report, RelationValues>();
   return {
-    relationOf: <K extends ReportRelation>(reportId: string, relation: K) => loader.load({ reportId, relation }) as Promise<ReportRelations[K]>,
-    primeRelations(reportId: string, values: RelationValues): void {
-      for (const [relation, value] of Object.entries(values)) loader.prime({ reportId, relation: relation as ReportRelation }, value);
+    /** A report's relation: the value read with it if any (then without a promise), else batched. */
+    relationOf<K extends ReportRelation>(report: Report, relation: K): MaybePromise<ReportRelations[K]> {
+      const values = kept.get(report);
+      if (values && relation in values) return values[relation] as ReportRelations[K];
+      return loader.load({ reportId: report.id, relation }) as Promise<ReportRelations[K]>;
+    },
+    keepRelations(report: Report, values: RelationValues): void {
+      kept.set(report, values);
     },
   };
 }

@@ -26,11 +26,23 @@ export function selectList(metadata: EntityMetadata, alias: string, omit: readon
 const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^date$/.test(String(type));
 
 /**
- * `json_build_object('property', alias.column, …)` over the same columns as selectList, for
- * related rows fetched inside another statement; read back with `jsonReader`.
+ * The columns (by property) that serve these GraphQL fields of an entity: the id and the fields
+ * that are columns. A field a resolver computes may read any column, so it brings them all.
  */
-export function jsonObject(metadata: EntityMetadata, alias: string): string {
-  const pairs = metadata.columns.filter((c) => c.isSelect).map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
+export function columnsForFields(metadata: EntityMetadata, fields: ReadonlySet<string>): ReadonlySet<string> {
+  const selectable = metadata.columns.filter((c) => c.isSelect).map((c) => c.propertyName);
+  const computed = [...fields].some((field) => !field.startsWith("__") && !selectable.includes(field));
+  return new Set(computed ? selectable : selectable.filter((p) => p === "id" || fields.has(p)));
+}
+
+/**
+ * `json_build_object('property', alias.column, …)` over the same columns as selectList (or only
+ * `properties`), for related rows fetched inside another statement; read back with `jsonReader`.
+ */
+export function jsonObject(metadata: EntityMetadata, alias: string, properties?: ReadonlySet<string>): string {
+  const pairs = metadata.columns
+    .filter((c) => c.isSelect && (!properties || properties.has(c.propertyName)))
+    .map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
   return `json_build_object(${pairs.join(", ")})`;
 }
 

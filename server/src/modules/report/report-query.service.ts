@@ -5,7 +5,7 @@ import { AppError } from "../../common/errors";
 import { requireUuid, type Lookup } from "../../common/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
 import { hydrate, selectList, SqlParams } from "../../common/sql";
-import type { RelationValues, ReportRelation, ReportRelationsService } from "./report-relations.service";
+import type { RelationFields, RelationValues, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
 import type { BigramStats } from "./bigram-stats";
@@ -18,8 +18,8 @@ import { isUnselective, searchWords } from "./search-words";
  */
 export interface ReadPlan {
   withBody: boolean;
-  relations: ReadonlySet<ReportRelation>;
-  found(reportId: string, values: RelationValues): void;
+  relations: RelationFields;
+  found(report: Report, values: RelationValues): void;
 }
 
 /** The relations whose `reports` connections are served here. */
@@ -198,8 +198,9 @@ export class ReportQueryService {
   private report(row: Record<string, unknown>, plan: ReadPlan | undefined): Report {
     if (!plan) return hydrate(Report, row);
     const { values, rest } = this.relations.split(row);
-    plan.found(row.id as string, values);
-    return hydrate(Report, rest);
+    const report = hydrate(Report, rest);
+    plan.found(report, values);
+    return report;
   }
 
   private orderClause(spec: OrderSpec): string {

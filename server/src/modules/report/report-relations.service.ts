@@ -1,5 +1,5 @@
-import type { DataSource } from "typeorm";
-import { jsonObject, jsonReader } from "../../common/sql";
+import type { DataSource, EntityMetadata } from "typeorm";
+import { columnsForFields, jsonObject, jsonReader } from "../../common/sql";
 import { Analyst } from "../analyst/analyst.entity";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";
@@ -19,13 +19,17 @@ export const REPORT_RELATIONS: readonly ReportRelation[] = ["firm", "analysts", 
 /** Values of relations by name, each of the type ReportRelations names. */
 export type RelationValues = Partial<Record<ReportRelation, unknown>>;
 
+/** The relations a query asks for, each with the GraphQL fields it selects of them. */
+export type RelationFields = ReadonlyMap<ReportRelation, ReadonlySet<string>>;
+
 const COLUMN_PREFIX = "__rel_";
 
 type Json = Record<string, unknown>;
 
 interface Spec {
-  /** A sub-select over the report `r` that yields JSON. */
-  sql: string;
+  metadata: EntityMetadata;
+  /** A sub-select over the report `r` that yields JSON of these columns (every column without). */
+  sql(properties?: ReadonlySet<string>): string;
   /** The relation's value (the type its ReportRelations entry names). */
   read(json: unknown): unknown;
 }
@@ -40,16 +44,21 @@ export class ReportRelationsService {
 
   constructor(private readonly dataSource: DataSource) {
     const one = <T extends object>(entity: new () => T, alias: string, from: string): Spec => {
-      const read = jsonReader(entity, dataSource.getMetadata(entity));
+      const metadata = dataSource.getMetadata(entity);
+      const read = jsonReader(entity, metadata);
       return {
-        sql: `(SELECT ${jsonObject(dataSource.getMetadata(entity), alias)} FROM ${from})`,
+        metadata,
+        sql: (properties) => `(SELECT ${jsonObject(metadata, alias, properties)} FROM ${from})`,
         read: (json) => (json === null ? null : read(json as Json)),
       };
     };
     const many = <T extends object>(entity: new () => T, alias: string, from: string, orderBy: string): Spec => {
-      const read = jsonReader(entity, dataSource.getMetadata(entity));
+      const metadata = dataSource.getMetadata(entity);
+      const read = jsonReader(entity, metadata);
       return {
-        sql: `(SELECT coalesce(json_agg(${jsonObject(dataSource.getMetadata(entity), alias)} ORDER BY ${orderBy}), '[]') FROM ${from})`,
+        metadata,
+        sql: (properties) =>
+          `(SELECT coalesce(json_agg(${jsonObject(metadata, alias, properties)} ORDER BY ${orderBy}), '[]') FROM ${from})`,
         read: (json) => (json as Json[]).map(read),
       };
     };
@@ -61,18 +70,27 @@ export class ReportRelationsService {
     };
   }
 
-  /** The requested relations of each report, by report id. */
+  /** The requested relations of each report, whole, by report id. */
   async load(reportIds: readonly string[], relations: ReadonlySet<ReportRelation>): Promise<Map<string, RelationValues>> {
-    const rows: Json[] = await this.dataSource.query(
-      `SELECT r.id::text AS "id"${this.columns(relations)} FROM reports r WHERE r.id = ANY($1::uuid[])`,
-      [reportIds],
-    );
+    const columns = [...relations].map((name) => this.column(name, this.specs[name].sql())).join("");
+    const rows: Json[] = await this.dataSource.query(`SELECT r.id::text AS "id"${columns} FROM reports r WHERE r.id = ANY($1::uuid[])`, [
+      reportIds,
+    ]);
     return new Map(rows.map((row) => [row.id as string, this.split(row).values]));
   }
 
-  /** `, <sub-select> AS "__rel_<name>"` for each relation: added to a statement that reads reports `r`. */
-  columns(relations: ReadonlySet<ReportRelation>): string {
-    return [...relations].map((name) => `, ${this.specs[name].sql} AS "${COLUMN_PREFIX}${name}"`).join("");
+  /**
+   * `, <sub-select> AS "__rel_<name>"` for each relation, with only the columns its selected
+   * fields need (a page of 50 then carries a firm's id and name, not every column of it): added
+   * to a statement that reads reports `r`.
+   */
+  columns(relations: RelationFields): string {
+    return [...relations]
+      .map(([name, fields]) => {
+        const spec = this.specs[name];
+        return this.column(name, spec.sql(columnsForFields(spec.metadata, fields)));
+      })
+      .join("");
   }
 
   /** The values of the `columns` in `row`, and the row's other columns. */
@@ -88,5 +106,9 @@ export class ReportRelationsService {
       }
     }
     return { values, rest };
+  }
+
+  private column(name: ReportRelation, sql: string): string {
+    return `, ${sql} AS "${COLUMN_PREFIX}${name}"`;
   }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../common/context";
+import type { MaybePromise } from "../../common/loaders";
 import { badInput } from "../../common/errors";
 import { lookup, requireUuid } from "../../common/ids";
 import { PageArgs } from "../../common/pagination";
@@ -30,11 +31,12 @@ import { REPORT_RELATIONS } from "./report-relations.service";
  * costs one statement instead of two.
  */
 function readPlan(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): ReadPlan {
-  const selected = new Set(paths.flatMap((path) => [...selectedFields(info, path)]));
+  const fieldsAt = (below: string[]): Set<string> => new Set(paths.flatMap((path) => [...selectedFields(info, [...path, ...below])]));
+  const selected = fieldsAt([]);
   return {
     withBody: selected.has("body"),
-    relations: new Set(REPORT_RELATIONS.filter((r) => selected.has(r))),
-    found: ctx.loaders.primeRelations,
+    relations: new Map(REPORT_RELATIONS.filter((r) => selected.has(r)).map((r) => [r, fieldsAt([r])])),
+    found: ctx.loaders.keepRelations,
   };
 }
 
@@ -74,9 +76,9 @@ export class ReportResolver {
     nullable: true,
     description: "The attached partner disclaimer; always present on a published report.",
   })
-  async disclaimer(@Root() report: Report, @Ctx() ctx: Context): Promise<DisclaimerSnapshot | null> {
+  disclaimer(@Root() report: Report, @Ctx() ctx: Context): MaybePromise<DisclaimerSnapshot | null> {
     if (isTombstone(report) || !report.disclaimerId) return null;
-    return ctx.loaders.relationOf(report.id, "disclaimer");
+    return ctx.loaders.relationOf(report, "disclaimer");
   }
 
   @FieldResolver(() => Retraction, { nullable: true })
@@ -85,18 +87,18 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => Firm)
-  async firm(@Root() report: Report, @Ctx() ctx: Context): Promise<Firm> {
-    return (await ctx.loaders.relationOf(report.id, "firm"))!;
+  firm(@Root() report: Report, @Ctx() ctx: Context): MaybePromise<Firm | null> {
+    return ctx.loaders.relationOf(report, "firm");
   }
 
   @FieldResolver(() => [Analyst], { description: "Lead analyst first." })
-  analysts(@Root() report: Report, @Ctx() ctx: Context): Promise<Analyst[]> {
-    return ctx.loaders.relationOf(report.id, "analysts");
+  analysts(@Root() report: Report, @Ctx() ctx: Context): MaybePromise<Analyst[]> {
+    return ctx.loaders.relationOf(report, "analysts");
   }
 
   @FieldResolver(() => [SectorTag])
-  sectorTags(@Root() report: Report, @Ctx() ctx: Context): Promise<SectorTag[]> {
-    return ctx.loaders.relationOf(report.id, "sectorTags");
+  sectorTags(@Root() report: Report, @Ctx() ctx: Context): MaybePromise<SectorTag[]> {
+    return ctx.loaders.relationOf(report, "sectorTags");
   }
 
   @Authorized()
