@@ -105,7 +105,8 @@ async function run(options: Options): Promise<void> {
   let firstRows: Record<string, number> = {};
   const labels: Record<string, string> = {};
   try {
-    let server = await launch(startAppServer(settings, false));
+    // This server checks the answers and counts statements; the one measured counts none.
+    let server = await launch(startAppServer(settings, { responseCache: false, sqlStats: true }));
     const login = dataOf(await send(server.origin, loginRequest(BENCH_ADMIN.email, BENCH_ADMIN.password)), "signing in") as {
       login: { token: string };
     };
@@ -129,12 +130,16 @@ async function run(options: Options): Promise<void> {
     }
     console.error(`  same data for ${Object.entries(firstRows).map(([k, n]) => `${k} (${n} rows)`).join(", ")}${w6 ? ", W6 logged alike" : ""}`);
     await stop(baseline);
+    for (const workload of reads) statements.set(`${server.name}/${workload.key}`, await sampleStatements(server, workload, options.statementSamples));
+    await stop(server);
 
     const w6Check = await publishCounter(db);
-    const measureAll = async (target: RunningServer, list: Workload[], w3HalfRate: boolean): Promise<void> => {
+    const measureAll = async (target: RunningServer, list: Workload[], w3HalfRate: boolean, sample: boolean): Promise<void> => {
       if (w7 && list.some((w) => w.group === "W7")) await registerPersistedQueries(target, parameters.slugs[0]);
       for (const workload of list) {
-        if (workload.group !== "W6") statements.set(`${target.name}/${workload.key}`, await sampleStatements(target, workload, options.statementSamples));
+        if (sample && workload.group !== "W6") {
+          statements.set(`${target.name}/${workload.key}`, await sampleStatements(target, workload, options.statementSamples));
+        }
         const measured = await measurer.measure(target, workload, workload.group === "W6" ? w6Check : undefined);
         measurements.push(measured);
         if (w3HalfRate && workload.group === "W3") {
@@ -145,14 +150,16 @@ async function run(options: Options): Promise<void> {
     };
     console.error(`Measuring from ${elapsed()} (${options.connections} connections, warm-up ${options.warmup} s, ${options.runs} runs of ${options.duration} s; W6 ${options.publishesPerRun} publishes per run):`);
     // W3 at half its rate is a target on 1,000,000 reports; a quick run skips it.
-    await measureAll(server, workloads, !options.quick);
+    server = await launch(startAppServer(settings, { responseCache: false, sqlStats: false }));
+    await measureAll(server, workloads, !options.quick, false);
     await stop(server);
     baseline = await launch(startBaseline(settings));
-    await measureAll(baseline, workloads, false);
+    await measureAll(baseline, workloads, false, true);
     await stop(baseline);
     if (cached.length) {
-      server = await launch(startAppServer(settings, true));
-      await measureAll(server, cached, false);
+      // Counting here shows how many statements the cache saves; a hit returns before any is run.
+      server = await launch(startAppServer(settings, { responseCache: true, sqlStats: true }));
+      await measureAll(server, cached, false, true);
       await stop(server);
     }
   } finally {

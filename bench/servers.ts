@@ -67,17 +67,23 @@ export interface ServerSettings {
   poolSize: number;
 }
 
-/** The real server as production runs it, with statement counts in a response header. */
-export function startAppServer(settings: ServerSettings, responseCache: boolean): Promise<RunningServer> {
-  return start(responseCache ? "server (cache)" : "server", SERVER_ENTRY, {
+export interface AppServerMode {
+  responseCache: boolean;
+  /** Statement counts in a response header: they cost every request an async context. */
+  sqlStats: boolean;
+}
+
+/** The real server as production runs it (optionally counting statements). */
+export function startAppServer(settings: ServerSettings, mode: AppServerMode): Promise<RunningServer> {
+  return start(mode.responseCache ? "server (cache)" : "server", SERVER_ENTRY, {
     NODE_ENV: "production",
-    SQL_STATS: "1",
+    SQL_STATS: mode.sqlStats ? "1" : "0",
     DATABASE_URL: settings.databaseUrl,
     DATABASE_POOL_SIZE: String(settings.poolSize),
     SEED_DEMO: "false",
     ADMIN_EMAIL: BENCH_ADMIN.email,
     ADMIN_PASSWORD: BENCH_ADMIN.password,
-    RESPONSE_CACHE: responseCache ? "on" : "off",
+    RESPONSE_CACHE: mode.responseCache ? "on" : "off",
     LOG_LEVEL: "warn",
   });
 }

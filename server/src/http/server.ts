@@ -83,10 +83,10 @@ export async function createHttpServer(config: Config, services: Services, schem
     return payload;
   });
 
-  // Counted from preHandler on: the body has been parsed by then, so the rest of the request
-  // runs inside this async context.
-  app.addHook("preHandler", (_request, _reply, done) => withSqlCounter(done));
   if (config.sqlStats) {
+    // Counted from preHandler on: the body has been parsed by then, so the rest of the request
+    // runs inside this async context. Only when asked: the context costs every request's promises.
+    app.addHook("preHandler", (_request, _reply, done) => withSqlCounter(done));
     app.addHook("onSend", async (_request, reply) => {
       const statements = sqlStatementsSoFar();
       if (statements !== undefined) reply.header("x-sql-statements", String(statements));
