@@ -367,6 +367,40 @@ describe("restoring a live report's revision", () => {
   });
 });
 
+describe("reads that take only the columns a query selects", () => {
+  it("answer each field of a report, asked alone, as a read of whole rows does, in every state", async () => {
+    const firm = await newFirm();
+    await draft(firm, "[칼럼테스트] 초안");
+    const live = await approved(firm, "[칼럼테스트] 게시");
+    await run(editor.client, PUBLISH, { id: live.id });
+    const retracted = await approved(firm, "[칼럼테스트] 철회");
+    await run(editor.client, PUBLISH, { id: retracted.id });
+    await run(editor.client, RETRACT, { id: retracted.id, reason: "자료 오류" });
+
+    type TypeRef = { kind: string; ofType: TypeRef | null };
+    const { __type } = await editor.client.request<{ __type: { fields: { name: string; type: TypeRef }[] } }>(
+      `{ __type(name: "Report") { fields { name type { kind ofType { kind ofType { kind ofType { kind ofType { kind } } } } } } } }`,
+    );
+    const isLeaf = (t: TypeRef): boolean => (t.ofType ? isLeaf(t.ofType) : t.kind === "SCALAR" || t.kind === "ENUM");
+    const selections = __type.fields.map((f) => ({ name: f.name, selection: isLeaf(f.type) ? f.name : `${f.name} { __typename }` }));
+    expect(selections.length).toBeGreaterThan(20);
+    const read = async (id: string, selection: string): Promise<Record<string, unknown>> =>
+      (await editor.client.request<{ report: Record<string, unknown> }>(`query($id: ID) { report(id: $id) { ${selection} } }`, { id })).report;
+
+    // The firm's reports connection reads whole rows: the reference.
+    const { firm: reference } = await editor.client.request<{ firm: { reports: { nodes: Record<string, unknown>[] } } }>(
+      `query($id: ID) { firm(id: $id) { reports(first: 10) { nodes { ${selections.map((s) => s.selection).join(" ")} } } } }`,
+      { id: firm.id },
+    );
+    expect(reference.reports.nodes).toHaveLength(3);
+    for (const whole of reference.reports.nodes) {
+      for (const { name, selection } of selections) {
+        expect({ [name]: (await read(whole.id as string, selection))[name] }).toEqual({ [name]: whole[name] });
+      }
+    }
+  });
+});
+
 describe("the disclaimer gate in the database", () => {
   // Last: stops this file's server to write raw SQL into its database.
   it("refuses, through raw SQL, live rows without an approved intact disclaimer and changes to evidence", async () => {

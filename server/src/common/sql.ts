@@ -13,26 +13,35 @@ export class SqlParams {
 
 /**
  * `alias.column AS "property"` for every column that is selected by default (secrets such as
- * password hashes are not), so raw rows hydrate straight into entities; `omit` names properties
- * left out.
+ * password hashes are not), so raw rows hydrate straight into entities; or only for `properties`.
  */
-export function selectList(metadata: EntityMetadata, alias: string, omit: readonly string[] = []): string {
+export function selectList(metadata: EntityMetadata, alias: string, properties?: ReadonlySet<string>): string {
   return metadata.columns
-    .filter((c) => c.isSelect && !omit.includes(c.propertyName))
+    .filter((c) => c.isSelect && (!properties || properties.has(c.propertyName)))
     .map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`)
     .join(", ");
 }
 
 const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^date$/.test(String(type));
 
+/** What computed GraphQL fields of an entity read of its row, by field (the id is always read). */
+export type ComputedFieldColumns = Readonly<Record<string, readonly string[]>>;
+
 /**
- * The columns (by property) that serve these GraphQL fields of an entity: the id and the fields
- * that are columns. A field a resolver computes may read any column, so it brings them all.
+ * The columns (by property) that serve these GraphQL fields of an entity: the id, the fields that
+ * are columns, and what `computed` says its resolvers read. A computed field it does not list may
+ * read any column, so it brings them all.
  */
-export function columnsForFields(metadata: EntityMetadata, fields: ReadonlySet<string>): ReadonlySet<string> {
+export function columnsForFields(metadata: EntityMetadata, fields: ReadonlySet<string>, computed: ComputedFieldColumns = {}): ReadonlySet<string> {
   const selectable = metadata.columns.filter((c) => c.isSelect).map((c) => c.propertyName);
-  const computed = [...fields].some((field) => !field.startsWith("__") && !selectable.includes(field));
-  return new Set(computed ? selectable : selectable.filter((p) => p === "id" || fields.has(p)));
+  const columns = new Set(["id"]);
+  for (const field of fields) {
+    if (field.startsWith("__")) continue;
+    const reads = computed[field] ?? (selectable.includes(field) ? [field] : undefined);
+    if (!reads) return new Set(selectable);
+    for (const column of reads) columns.add(column);
+  }
+  return columns;
 }
 
 /**

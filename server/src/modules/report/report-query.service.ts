@@ -4,7 +4,7 @@ import { isStaff, type Viewer } from "../../common/context";
 import { AppError } from "../../common/errors";
 import { requireUuid, type Lookup } from "../../common/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
-import { hydrate, selectList, SqlParams } from "../../common/sql";
+import { columnsForFields, hydrate, selectList, SqlParams, type ComputedFieldColumns } from "../../common/sql";
 import type { RelationFields, RelationValues, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
@@ -12,12 +12,12 @@ import type { BigramStats } from "./bigram-stats";
 import { isUnselective, searchWords } from "./search-words";
 
 /**
- * What a query needs of the reports it reads: whether their bodies (the bulk of a row, so a list
- * without them reads a tenth of the bytes), and which relations to fetch in the same statement,
- * handed to `found` (the request's loaders).
+ * What a query needs of the reports it reads: which columns (a list without bodies reads a tenth
+ * of the bytes), and which relations to fetch in the same statement, handed to `found` (the
+ * request's loaders).
  */
 export interface ReadPlan {
-  withBody: boolean;
+  columns: ReadonlySet<string>;
   relations: RelationFields;
   found(report: Report, values: RelationValues): void;
 }
@@ -85,6 +85,11 @@ export class ReportQueryService {
     private readonly bigrams: BigramStats,
   ) {
     this.metadata = dataSource.getMetadata(Report);
+  }
+
+  /** The columns that serve these selected fields of Report (see columnsForFields). */
+  columnsFor(fields: ReadonlySet<string>, computed: ComputedFieldColumns): ReadonlySet<string> {
+    return columnsForFields(this.metadata, fields, computed);
   }
 
   /** A single report; anonymous readers also reach retracted ones, which render as tombstones. */
@@ -191,7 +196,7 @@ export class ReportQueryService {
   /** The report columns a plan needs, and its relations; every column without a plan. */
   private columns(plan: ReadPlan | undefined): string {
     if (!plan) return selectList(this.metadata, "r");
-    return selectList(this.metadata, "r", plan.withBody ? [] : ["body"]) + this.relations.columns(plan.relations);
+    return selectList(this.metadata, "r", plan.columns) + this.relations.columns(plan.relations);
   }
 
   /** A report from its row, handing the relations fetched with it to the plan. */
