@@ -182,7 +182,7 @@ function search(variables: Record<string, unknown>): Statement {
   const word = (i: number): string => `$${4 + i}::text`;
   const where = [
     `r.status = 'PUBLISHED'`,
-    `EXISTS (SELECT 1 FROM report_sector_tags rt WHERE rt.report_id = r.id AND rt.sector_tag_id = $1::uuid)`,
+    `r.sector_tag_ids @> ARRAY[$1::uuid]`,
     `${KEY} >= $2::timestamptz`,
     `r.published_at IS NOT NULL`,
     `${KEY} < $3::timestamptz`,

@@ -149,6 +149,26 @@ describe("reports", () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it("finds a report under exactly its current tags, after every change of them", async () => {
+    const [a, b, c] = tagIds;
+    const marker = `tagprobe${Date.now()}`;
+    const draft = await createDraft({ title: `[테스트랩스] ${marker} 태그 확인`, sectorTagIds: [a, b] });
+    const foundUnder = async (tag: string): Promise<boolean> => {
+      const { reports } = await editor.client.request<{ reports: { nodes: { id: string }[] } }>(
+        `query($filter: ReportFilter) { reports(filter: $filter) { nodes { id } } }`,
+        { filter: { sectorTagId: tag, search: marker } },
+      );
+      return reports.nodes.some((r) => r.id === draft.id);
+    };
+    expect([await foundUnder(a), await foundUnder(b), await foundUnder(c)]).toEqual([true, true, false]);
+    await editor.client.request(UPDATE, { id: draft.id, input: { sectorTagIds: [c, b] }, v: 1 });
+    expect([await foundUnder(a), await foundUnder(b), await foundUnder(c)]).toEqual([false, true, true]);
+    await editor.client.request(UPDATE, { id: draft.id, input: { title: `[테스트랩스] ${marker} 제목만 바꿈` }, v: 2 });
+    expect([await foundUnder(a), await foundUnder(b), await foundUnder(c)]).toEqual([false, true, true]);
+    await editor.client.request(UPDATE, { id: draft.id, input: { sectorTagIds: [] }, v: 3 });
+    expect([await foundUnder(a), await foundUnder(b), await foundUnder(c)]).toEqual([false, false, false]);
+  });
+
   it("lets exactly one of 50 concurrent saves with the same expectedVersion win", async () => {
     const draft = await createDraft();
     const attempts = Array.from({ length: 50 }, (_, i) =>

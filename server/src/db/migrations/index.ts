@@ -4,6 +4,7 @@ import { PublishingWorkflow1764403200000 } from "./1764403200000-PublishingWorkf
 import { LoginAttempts1764489600000 } from "./1764489600000-LoginAttempts";
 import { FasterBigrams1764576000000 } from "./1764576000000-FasterBigrams";
 import { StoredSearchDocument1764662400000 } from "./1764662400000-StoredSearchDocument";
+import { SectorTagKeys1764748800000 } from "./1764748800000-SectorTagKeys";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LoginAttempts1764489600000,
   FasterBigrams1764576000000,
   StoredSearchDocument1764662400000,
+  SectorTagKeys1764748800000,
 ];
