@@ -281,6 +281,13 @@ export async function prepareDataset(
     const probe = await connect(url);
     reused = await markerMatches(probe, parameters);
     await probe.end();
+    // Seeding 1,000,000 reports takes an hour: --reuse never drops a dataset it cannot use.
+    if (!reused) {
+      throw new Error(
+        `${database} was not seeded with these parameters and generator version ${GENERATOR_VERSION}; ` +
+          `run without --reuse to seed it again, or name another --database`,
+      );
+    }
   }
   console.error(reused ? `Reusing ${database} (${parameters.reports} reports, seed ${parameters.seed}).` : `Seeding ${database}:`);
 
