@@ -161,6 +161,8 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await page.getByTestId("attach-disclaimer").click();
     await page.getByTestId("attach-disclaimer-confirm").click();
     await clickStep(page, "submit-for-review");
+    // The reviewer's page shows what is in review when it loads: wait until the submission landed.
+    await page.locator("[data-testid=correction-status][data-status=IN_REVIEW]").waitFor();
     await reviewing.goto(admin(`/review/${id}`));
     await reviewing.getByTestId("approve").click();
     await reviewing.waitForURL(/#\/review$/);

@@ -25,7 +25,7 @@ export function StatusField(_: { label?: string }) {
     <span style={{ display: "inline-flex", gap: 4, alignItems: "center" }}>
       <StatusChip status={String(record.status)} />
       {copy && (
-        <Chip size="small" variant="outlined" label={`${translate("review.correction")}: ${translate(`status.${copy.status}`)}`} data-testid="correction-status" />
+        <Chip size="small" variant="outlined" label={`${translate("review.correction")}: ${translate(`status.${copy.status}`)}`} data-testid="correction-status" data-status={copy.status} />
       )}
     </span>
   );
