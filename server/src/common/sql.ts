@@ -1,4 +1,5 @@
 import type { EntityManager, EntityMetadata } from "typeorm";
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata";
 
 /** Collects positional parameters while a statement is assembled. */
 export class SqlParams {
@@ -16,10 +17,14 @@ export class SqlParams {
  * password hashes are not), so raw rows hydrate straight into entities; or only for `properties`.
  */
 export function selectList(metadata: EntityMetadata, alias: string, properties?: ReadonlySet<string>): string {
-  return metadata.columns
-    .filter((c) => c.isSelect && (!properties || properties.has(c.propertyName)))
+  return selectedColumns(metadata, properties)
     .map((c) => `${alias}.${c.databaseName} AS "${c.propertyName}"`)
     .join(", ");
+}
+
+/** The columns selected by default, or only those of `properties`. */
+function selectedColumns(metadata: EntityMetadata, properties?: ReadonlySet<string>): ColumnMetadata[] {
+  return metadata.columns.filter((c) => c.isSelect && (!properties || properties.has(c.propertyName)));
 }
 
 const isTimestamp = (type: unknown): boolean => type === Date || /^timestamp|^date$/.test(String(type));
@@ -33,7 +38,7 @@ export type ComputedFieldColumns = Readonly<Record<string, readonly string[]>>;
  * read any column, so it brings them all.
  */
 export function columnsForFields(metadata: EntityMetadata, fields: ReadonlySet<string>, computed: ComputedFieldColumns = {}): ReadonlySet<string> {
-  const selectable = metadata.columns.filter((c) => c.isSelect).map((c) => c.propertyName);
+  const selectable = selectedColumns(metadata).map((c) => c.propertyName);
   const columns = new Set(["id"]);
   for (const field of fields) {
     if (field.startsWith("__")) continue;
@@ -49,9 +54,7 @@ export function columnsForFields(metadata: EntityMetadata, fields: ReadonlySet<s
  * `properties`), for related rows fetched inside another statement; read back with `jsonReader`.
  */
 export function jsonObject(metadata: EntityMetadata, alias: string, properties?: ReadonlySet<string>): string {
-  const pairs = metadata.columns
-    .filter((c) => c.isSelect && (!properties || properties.has(c.propertyName)))
-    .map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
+  const pairs = selectedColumns(metadata, properties).map((c) => `'${c.propertyName}', ${alias}.${c.databaseName}`);
   return `json_build_object(${pairs.join(", ")})`;
 }
 
@@ -60,7 +63,7 @@ export function jsonObject(metadata: EntityMetadata, alias: string, properties?:
  * Dates; which properties are timestamps is settled once here, not for every value read.
  */
 export function jsonReader<T extends object>(target: new () => T, metadata: EntityMetadata): (json: Record<string, unknown>) => T {
-  const timestamps = metadata.columns.filter((c) => c.isSelect && isTimestamp(c.type)).map((c) => c.propertyName);
+  const timestamps = selectedColumns(metadata).filter((c) => isTimestamp(c.type)).map((c) => c.propertyName);
   return (json) => {
     for (const property of timestamps) {
       const value = json[property];
