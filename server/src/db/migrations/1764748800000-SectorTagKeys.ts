@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * Each report's sector tag ids, kept on the report itself with a GIN index, so that a search by
- * tag and word intersects two index bitmaps instead of confirming the word in every candidate
- * row of the word and only then looking for the tag (on 1,000,000 reports, tens of thousands of
- * documents read per search). The link table stays the truth: statement triggers on it keep the
- * copy, so no write path can forget it.
+ * tag and word tests the tag in the row before it reads the document for the word (it used to
+ * confirm the word in every date-matching candidate first, then look for the tag: thousands of
+ * documents per search on 1,000,000 reports), and a tag filter alone can use an index. The link
+ * table stays the truth: statement triggers on it keep the copy, so no write path can forget it.
  */
 export class SectorTagKeys1764748800000 implements MigrationInterface {
   name = "SectorTagKeys1764748800000";

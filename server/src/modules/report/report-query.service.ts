@@ -71,8 +71,8 @@ const ORDERS: Record<ReportOrder, OrderSpec> = {
 const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
   firm: (ref) => `r.firm_id = ${ref}`,
   analyst: (ref) => `EXISTS (SELECT 1 FROM report_analysts ra WHERE ra.report_id = r.id AND ra.analyst_id = ${ref})`,
-  // The report's copy of its tag ids (kept by triggers on report_sector_tags) has a GIN index,
-  // which a search intersects with the bigram index.
+  // The report's copy of its tag ids (kept by triggers on report_sector_tags): tested in the row,
+  // before a search reads the document, and served by a GIN index when the tag narrows most.
   sectorTag: (ref) => `r.sector_tag_ids @> ARRAY[${ref}]`,
 };
 
