@@ -312,7 +312,7 @@ export async function prepareDataset(
         insertReports(client, (i) => buildReport(parameters.seed, catalogue, i, false), 0, parameters.reports, "reports   "),
       );
       await phase(phases, "W6 pool of approved reports", () => topUpPool(client, parameters.seed, catalogue, poolNeeded));
-      await phase(phases, "search index (GIN over rd_bigrams)", () => createIndex(url, client, definition));
+      await phase(phases, "search index (GIN over bigrams and tag ids)", () => createIndex(url, client, definition));
       await phase(phases, "vacuum analyze", () => client.query(`VACUUM (ANALYZE)`));
       await phase(phases, "publish gate check", async () => {
         const { rows: bad } = await client.query(

@@ -5,6 +5,7 @@ import { LoginAttempts1764489600000 } from "./1764489600000-LoginAttempts";
 import { FasterBigrams1764576000000 } from "./1764576000000-FasterBigrams";
 import { StoredSearchDocument1764662400000 } from "./1764662400000-StoredSearchDocument";
 import { SectorTagKeys1764748800000 } from "./1764748800000-SectorTagKeys";
+import { SearchIndexWithTags1764835200000 } from "./1764835200000-SearchIndexWithTags";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   FasterBigrams1764576000000,
   StoredSearchDocument1764662400000,
   SectorTagKeys1764748800000,
+  SearchIndexWithTags1764835200000,
 ];
