@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { statementsFor } from "./helpers/graphql";
 import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+import { ADMIN, signIn, STAFF_ENV } from "./helpers/staff";
 
 const COPIES = 6;
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   const [row] = await db.sql(MULTIPLY_PUBLISHED);
   published = row.n as number;
   expect(published).toBe(before.reports.totalCount * (COPIES + 1));
-  server = await startServer(db);
+  server = await startServer(db, STAFF_ENV);
 });
 
 afterAll(async () => {
@@ -112,5 +113,35 @@ describe("SQL statements per request", () => {
     console.log(`statements for nested connections: ${small} (2 per parent), ${large} (20 per parent)`);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(8);
+  });
+
+  it("batches the audit trails of a page of reports, each the same as the audit log's own answer", async () => {
+    const { client } = await signIn(server, ADMIN.email, ADMIN.password);
+    type Trail = { totalCount: number; pageInfo: { endCursor: string | null }; nodes: { id: string; action: string }[] };
+    const trails = (first: number, after: string | null = null): string => `{
+      reports(first: ${first}, filter: { status: PUBLISHED }) { nodes { id auditTrail(first: 2${after ? `, after: "${after}"` : ""}) { totalCount pageInfo { endCursor } nodes { id action } } } }
+    }`;
+    const small = await statementsFor(client, trails(5));
+    const large = await statementsFor(client, trails(50));
+    console.log(`statements for audit trails: ${small} (5 reports), ${large} (50 reports)`);
+    expect(large).toBe(small);
+
+    const { reports } = await client.request<{ reports: { nodes: { id: string; auditTrail: Trail }[] } }>(trails(50));
+    const original = reports.nodes.filter((r) => r.auditTrail.totalCount > 0);
+    expect(original.length).toBeGreaterThan(0);
+    const log = (id: string, after: string | null): Promise<{ auditEvents: Trail }> =>
+      client.request(
+        `query($id: String, $after: String) { auditEvents(first: 2, after: $after, filter: { entityType: "Report", entityId: $id }) { totalCount pageInfo { endCursor } nodes { id action } } }`,
+        { id, after },
+      );
+    for (const report of reports.nodes.slice(0, 10)) expect(report.auditTrail).toEqual((await log(report.id, null)).auditEvents);
+    // The next page, through the cursor, for reports with more than two events.
+    const longer = original.filter((r) => r.auditTrail.totalCount > 2);
+    expect(longer.length).toBeGreaterThan(0);
+    const cursor = longer[0].auditTrail.pageInfo.endCursor;
+    const next = await client.request<{ reports: { nodes: { id: string; auditTrail: Trail }[] } }>(trails(50, cursor));
+    const again = next.reports.nodes.find((r) => r.id === longer[0].id)!;
+    expect(again.auditTrail).toEqual((await log(longer[0].id, cursor)).auditEvents);
+    expect(again.auditTrail.nodes.length).toBeGreaterThan(0);
   });
 });

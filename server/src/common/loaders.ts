@@ -12,7 +12,7 @@ import type { RelationValues, ReportRelation, ReportRelations } from "../modules
 import type { Report } from "../modules/report/report.entity";
 import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
 import type { Viewer } from "./context";
-import type { Page } from "./pagination";
+import type { Page, PageArgs } from "./pagination";
 import type { Services } from "./services";
 import type { Child } from "./sql";
 
@@ -68,7 +68,9 @@ function reportRelations(services: Services) {
  * statements whatever its size. Created fresh for each request: nothing is cached across viewers.
  */
 export function createLoaders(services: Services, viewer: Viewer) {
-  const reportPages = new Map<string, DataLoader<string, Page<Report>>>();
+  const reportPages = perArguments(([parent, args]: [ReportParent, ReportListArgs]) => (ids: readonly string[]) =>
+    services.reportQueries.listForParents(viewer, parent, ids, args),
+  );
   return {
     ...reportRelations(services),
     firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
@@ -93,15 +95,23 @@ export function createLoaders(services: Services, viewer: Viewer) {
       (await services.reports.publicationPeriods(ids)).map((p) => ({ parentId: p.reportId, item: p })),
     ),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
-    reportsOf(parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> {
-      const key = JSON.stringify([parent, args]);
-      let loader = reportPages.get(key);
-      if (!loader) {
-        loader = new DataLoader((ids) => services.reportQueries.listForParents(viewer, parent, ids, args));
-        reportPages.set(key, loader);
-      }
-      return loader;
-    },
+    reportsOf: (parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> => reportPages([parent, args]),
+    /** `auditTrail` of reports: one loader per argument set. */
+    auditTrailOf: perArguments((args: PageArgs) => (ids: readonly string[]) => services.audit.trails("Report", ids, args)),
+  };
+}
+
+/** Loaders keyed by a connection's arguments: parents asked with the same arguments share a batch. */
+function perArguments<A, V>(batch: (args: A) => DataLoader.BatchLoadFn<string, V>): (args: A) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = new DataLoader(batch(args));
+      loaders.set(key, loader);
+    }
+    return loader;
   };
 }
 

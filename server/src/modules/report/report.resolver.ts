@@ -150,7 +150,7 @@ export class ReportResolver {
   @Authorized()
   @FieldResolver(() => AuditEventConnection, { description: "This report's audit events, newest first (staff only)." })
   async auditTrail(@Root() report: Report, @Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof AuditEventConnection>> {
-    return new AuditEventConnection(await ctx.services.audit.search({ entityType: "Report", entityId: report.id, ...args }));
+    return new AuditEventConnection(await ctx.loaders.auditTrailOf(args).load(report.id));
   }
 
   @Authorized()
