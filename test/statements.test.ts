@@ -1,31 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyPublishedReports } from "./helpers/copies";
 import { statementsFor } from "./helpers/graphql";
 import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
 import { ADMIN, signIn, STAFF_ENV } from "./helpers/staff";
 
 const COPIES = 6;
-
-// Copies every published report COPIES times, each with its own approved disclaimer snapshot,
-// authors and tags, so that a page of 50 exists.
-const MULTIPLY_PUBLISHED = `
-  CREATE TEMP TABLE copies AS
-    SELECT r.id AS source, gen_random_uuid() AS id, g AS n
-    FROM reports r, generate_series(1, ${COPIES}) g WHERE r.status = 'PUBLISHED';
-  INSERT INTO reports (id, slug, title, subject, summary, body, language, firm_id)
-    SELECT c.id, r.slug || '-copy-' || c.n, r.title || ' (' || c.n || ')', r.subject, r.summary, r.body, r.language, r.firm_id
-    FROM copies c JOIN reports r ON r.id = c.source;
-  INSERT INTO disclaimer_snapshots (report_id, template_id, template_version, text, checksum, review_status, reviewed_by_id, reviewed_at)
-    SELECT c.id, s.template_id, s.template_version, s.text, s.checksum, 'APPROVED', s.reviewed_by_id, s.reviewed_at
-    FROM copies c JOIN reports r ON r.id = c.source JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id;
-  INSERT INTO report_analysts (report_id, analyst_id, position)
-    SELECT c.id, ra.analyst_id, ra.position FROM copies c JOIN report_analysts ra ON ra.report_id = c.source;
-  INSERT INTO report_sector_tags (report_id, sector_tag_id)
-    SELECT c.id, rt.sector_tag_id FROM copies c JOIN report_sector_tags rt ON rt.report_id = c.source;
-  UPDATE reports x SET status = 'PUBLISHED', published_at = r.published_at - c.n * interval '1 minute', disclaimer_id = s.id
-    FROM copies c JOIN reports r ON r.id = c.source JOIN disclaimer_snapshots s ON s.report_id = c.id
-    WHERE x.id = c.id;
-  SELECT count(*)::int AS n FROM reports WHERE status = 'PUBLISHED';
-`;
 
 const PAGE = `query($first: Int) {
   reports(first: $first) {
@@ -44,7 +23,7 @@ beforeAll(async () => {
   const first = await startServer(db);
   const before = await first.client.request<{ reports: { totalCount: number } }>(`{ reports { totalCount } }`);
   expect(await first.stop()).toBe(0);
-  const [row] = await db.sql(MULTIPLY_PUBLISHED);
+  const [row] = await db.sql(copyPublishedReports(COPIES));
   published = row.n as number;
   expect(published).toBe(before.reports.totalCount * (COPIES + 1));
   server = await startServer(db, STAFF_ENV);

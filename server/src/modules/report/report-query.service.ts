@@ -9,6 +9,7 @@ import type { RelationFields, RelationValues, ReportRelationsService } from "./r
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
 import type { BigramStats } from "./bigram-stats";
+import { SearchRoutes } from "./search-routes";
 import { isUnselective, searchWords } from "./search-words";
 
 /**
@@ -37,6 +38,8 @@ export interface ReportListArgs {
 const PUBLICATION_KEY = `coalesce(r.published_at, 'infinity'::timestamptz)`;
 const TITLE_KEY = `(r.title COLLATE "C")`;
 const SEARCH_DOC = `r.search_doc`;
+/** How many reports a search walk reads in date order per row of the page, at most (searchWalk). */
+const WALK_ROWS_PER_ROW = 100;
 
 interface OrderSpec {
   key: string;
@@ -79,6 +82,7 @@ const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
 /** Reads of reports for clients and staff: one place decides what each viewer may see. */
 export class ReportQueryService {
   private readonly metadata: EntityMetadata;
+  private readonly routes = new SearchRoutes();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -116,17 +120,9 @@ export class ReportQueryService {
   }
 
   async list(viewer: Viewer, args: ReportListArgs, plan?: ReadPlan): Promise<Page<Report>> {
-    const { size, order, spec } = this.pageSpec(args);
-    const params = new SqlParams();
+    const { size, order } = this.pageSpec(args);
     const frequencies = await this.frequencies(args.filter);
-    const conditions = this.conditions(viewer, args.filter, frequencies, params);
-    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${this.columns(plan)}, ${spec.key}::text AS "__key"
-       FROM reports r WHERE ${conditions.join(" AND ")}
-       ${this.orderClause(spec)} LIMIT ${size + 1}`,
-      params.values,
-    );
+    const rows = (await this.searchWalk(viewer, args, frequencies, plan)) ?? (await this.listRows(viewer, args, frequencies, plan));
     const count = async (): Promise<number> => {
       const countParams = new SqlParams();
       const [{ n }] = await this.dataSource.query(
@@ -136,6 +132,82 @@ export class ReportQueryService {
       return n as number;
     };
     return pageFromRows(rows.map((row) => this.pageRow(row, plan)), size, order, count);
+  }
+
+  private async listRows(
+    viewer: Viewer,
+    args: ReportListArgs,
+    frequencies: ReadonlyMap<string, number>,
+    plan: ReadPlan | undefined,
+  ): Promise<Record<string, unknown>[]> {
+    const { size, order, spec } = this.pageSpec(args);
+    const params = new SqlParams();
+    const { range, tests, index, words } = this.filterConditions(viewer, args.filter, frequencies, params);
+    const conditions = [...range, ...tests, ...index];
+    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
+    if (!index.length) {
+      return this.dataSource.query(
+        `SELECT ${this.columns(plan)}, ${spec.key}::text AS "__key"
+         FROM reports r WHERE ${[...conditions, ...words].join(" AND ")}
+         ${this.orderClause(spec)} LIMIT ${size + 1}`,
+        params.values,
+      );
+    }
+    // The index's candidates in order first, then the words tested until the page is full: a
+    // word is confirmed in a page's worth of documents, not in every candidate (each document
+    // read from its compressed storage). OFFSET 0 keeps PostgreSQL from merging the two levels.
+    const direction = spec.descending ? "DESC" : "ASC";
+    return this.dataSource.query(
+      `SELECT ${this.columns(plan)}, r.__key::text AS "__key"
+       FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${conditions.join(" AND ")} ${this.orderClause(spec)} OFFSET 0) r
+       WHERE ${words.join(" AND ")}
+       ORDER BY r.__key ${direction}, r.id ${direction} LIMIT ${size + 1}`,
+      params.values,
+    );
+  }
+
+  /**
+   * A search through the bigram index, in date order, tried first as a walk: read at most
+   * WALK_ROWS_PER_ROW reports per row of the page in that order, testing each, which finds the
+   * page when the words (with the tag, firm, …) are frequent among them. PostgreSQL would take
+   * every report the index names, since it deems a word's bigrams independent of each other and
+   * of the tag: 17,663 reports and 143 ms for `클라우드` under the cloud tag on 1,000,000 reports,
+   * against 3 ms in date order. The rows of the page, or null when the walk ended short of it
+   * (remembered in `routes`, so the same search goes to the index at once next time).
+   */
+  private async searchWalk(
+    viewer: Viewer,
+    args: ReportListArgs,
+    frequencies: ReadonlyMap<string, number>,
+    plan: ReadPlan | undefined,
+  ): Promise<Record<string, unknown>[] | null> {
+    const { size, order, spec } = this.pageSpec(args);
+    if (spec.key !== PUBLICATION_KEY) return null;
+    const params = new SqlParams();
+    const { range, tests, index, words } = this.filterConditions(viewer, args.filter, frequencies, params);
+    const { publishedAfter, publishedBefore, ...filters } = args.filter ?? {};
+    const route = JSON.stringify([isStaff(viewer), order, size, filters]);
+    if (!index.length || !this.routes.shouldWalk(route)) return null;
+    if (args.after) range.push(this.keyset(spec, args.after, order, params));
+    const budget = WALK_ROWS_PER_ROW * (size + 1);
+    const direction = spec.descending ? "DESC" : "ASC";
+    // The row number over the walk's own order lets PostgreSQL stop at the page's last row
+    // instead of sorting the whole walk; the walk's last row always comes back, to tell a walk
+    // that ended early (the date range read to its end) from one that ran out of budget.
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${this.columns(plan)}, r.__key::text AS "__key", r.__hit AS "__hit", r.__n AS "__n"
+       FROM (
+         SELECT r.*, row_number() OVER (ORDER BY r.__key ${direction}, r.id ${direction}) AS __n, (${[...tests, ...words].join(" AND ")}) AS __hit
+         FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${range.join(" AND ")} ${this.orderClause(spec)} LIMIT ${budget}) r
+       ) r
+       WHERE r.__hit OR r.__n = ${budget}
+       ORDER BY r.__key ${direction}, r.id ${direction} LIMIT ${size + 1}`,
+      params.values,
+    );
+    const hits = rows.filter((row) => row.__hit).map(({ __hit, __n, ...row }) => row);
+    const found = hits.length === size + 1 || !rows.some((row) => Number(row.__n) === budget);
+    this.routes.remember(route, found);
+    return found ? hits : null;
   }
 
   /**
@@ -232,37 +304,54 @@ export class ReportQueryService {
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
   ): string[] {
-    const conditions = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
-    if (!filter) return conditions;
+    const { range, tests, index, words } = this.filterConditions(viewer, filter, frequencies, params);
+    return [...range, ...tests, ...index, ...words];
+  }
+
+  /**
+   * The conditions in parts: `range`, what a walk along the publication-date index can narrow
+   * (visibility and the date window); `tests`, what is tested in each row; `index`, the bigram
+   * conditions that only the search index should answer (computed per row they would read a
+   * whole document); `words`, the substring test of each search word, the costliest test.
+   */
+  private filterConditions(
+    viewer: Viewer,
+    filter: ReportFilter | null | undefined,
+    frequencies: ReadonlyMap<string, number>,
+    params: SqlParams,
+  ): { range: string[]; tests: string[]; index: string[]; words: string[] } {
+    const range = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
+    const tests: string[] = [];
+    const index: string[] = [];
+    const words: string[] = [];
+    if (!filter) return { range, tests, index, words };
     if (filter.status) {
       if (!isStaff(viewer)) throw new AppError("FORBIDDEN", "filtering by status is for staff", { field: "status" });
-      conditions.push(`r.status = ${params.add(filter.status)}`);
+      tests.push(`r.status = ${params.add(filter.status)}`);
     }
-    if (filter.firmId) conditions.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));
-    if (filter.analystId) {
-      conditions.push(PARENT_CONDITION.analyst(params.add(requireUuid(filter.analystId, "analystId"), "uuid")));
-    }
-    if (filter.sectorTagId) {
-      conditions.push(PARENT_CONDITION.sectorTag(params.add(requireUuid(filter.sectorTagId, "sectorTagId"), "uuid")));
-    }
+    if (filter.firmId) tests.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));
+    if (filter.analystId) tests.push(PARENT_CONDITION.analyst(params.add(requireUuid(filter.analystId, "analystId"), "uuid")));
+    if (filter.sectorTagId) tests.push(PARENT_CONDITION.sectorTag(params.add(requireUuid(filter.sectorTagId, "sectorTagId"), "uuid")));
     if (filter.publishedAfter) {
-      conditions.push(`${PUBLICATION_KEY} >= ${params.add(filter.publishedAfter, "timestamptz")}`, "r.published_at IS NOT NULL");
+      range.push(`${PUBLICATION_KEY} >= ${params.add(filter.publishedAfter, "timestamptz")}`, "r.published_at IS NOT NULL");
     }
-    if (filter.publishedBefore) conditions.push(`${PUBLICATION_KEY} < ${params.add(filter.publishedBefore, "timestamptz")}`);
+    if (filter.publishedBefore) range.push(`${PUBLICATION_KEY} < ${params.add(filter.publishedBefore, "timestamptz")}`);
     if (filter.search) {
-      const words = searchWords(filter.search);
-      if (words.length) {
+      const searched = searchWords(filter.search);
+      if (searched.length) {
         // The bigram index finds candidates (every bigram of every word present); the substring
         // test then confirms each word, since bigrams alone ignore their order. The substring
         // test implies the bigram one, so words the index would not narrow stay out of it: as a
         // filter on rows read in date order it would compute a whole document's bigrams per row.
-        const indexed = words.filter((w) => !isUnselective(w, frequencies));
+        // One parameter per word for both, so that a walk can leave the index conditions out.
+        const refs = new Map(searched.map((w) => [w, params.add(w, "text")]));
+        const indexed = searched.filter((w) => !isUnselective(w, frequencies));
         if (indexed.length) {
-          conditions.push(`rd_bigrams(${SEARCH_DOC}) @> (${indexed.map((w) => `rd_bigrams(${params.add(w, "text")})`).join(" || ")})`);
+          index.push(`rd_bigrams(${SEARCH_DOC}) @> (${indexed.map((w) => `rd_bigrams(${refs.get(w)})`).join(" || ")})`);
         }
-        for (const w of words) conditions.push(`strpos(${SEARCH_DOC}, lower(${params.add(w, "text")})) > 0`);
+        for (const w of searched) words.push(`strpos(${SEARCH_DOC}, lower(${refs.get(w)})) > 0`);
       }
     }
-    return conditions;
+    return { range, tests, index, words };
   }
 }

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyPublishedReports } from "./helpers/copies";
+import { statementsFor } from "./helpers/graphql";
+import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+
+// A search first reads reports in date order (at most 100 per row of the page) and falls back to
+// the search index when that does not fill the page. With 30 copies of each published demo
+// report there are a few hundred, more than a page of one walks.
+const COPIES = 30;
+const RARE = "희귀검색어";
+const COMMON = "데이터";
+
+const SEARCH = `query($filter: ReportFilter, $first: Int, $after: String) {
+  reports(filter: $filter, first: $first, after: $after) { pageInfo { endCursor hasNextPage } nodes { title } }
+}`;
+
+type Answer = { reports: { pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: { title: string }[] } };
+
+let db: TestDatabase;
+let server: RunningServer;
+let published = 0;
+let tagId = "";
+const expected = { rare: [] as string[], common: [] as string[], commonUnderTag: [] as string[] };
+
+// What a full scan in SQL finds, newest first: the answer every path must give.
+const fullScan = async (word: string, tag?: string): Promise<string[]> =>
+  (
+    await db.sql(
+      `SELECT title FROM reports WHERE status = 'PUBLISHED' AND strpos(search_doc, lower('${word}')) > 0
+       ${tag ? `AND sector_tag_ids @> ARRAY['${tag}'::uuid]` : ""}
+       ORDER BY coalesce(published_at, 'infinity'::timestamptz) DESC, id DESC`,
+    )
+  ).map((r) => r.title as string);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const first = await startServer(db);
+  expect(await first.stop()).toBe(0);
+  published = (await db.sql(copyPublishedReports(COPIES)))[0].n as number;
+  // The rare word goes into the three oldest reports only.
+  await db.sql(`
+    UPDATE reports SET title = title || ' ${RARE}' WHERE id IN (
+      SELECT id FROM reports WHERE status = 'PUBLISHED' ORDER BY published_at, id LIMIT 3)`);
+  const [tag] = await db.sql(
+    `SELECT t.sector_tag_id AS id FROM report_sector_tags t JOIN reports r ON r.id = t.report_id
+     WHERE r.status = 'PUBLISHED' AND strpos(r.search_doc, '${COMMON}') > 0 GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,
+  );
+  tagId = tag.id as string;
+  expected.rare = await fullScan(RARE);
+  expected.common = await fullScan(COMMON);
+  expected.commonUnderTag = await fullScan(COMMON, tagId);
+  server = await startServer(db);
+  // The first search of a process also reads the bigram statistics (one statement, then cached).
+  await server.client.request(SEARCH, { filter: { search: COMMON }, first: 1 });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  await db?.drop();
+});
+
+/** Every page of a search, `first` at a time, with the statements each took. */
+async function allPages(filter: Record<string, unknown>, first: number): Promise<{ titles: string[]; statements: number[] }> {
+  const titles: string[] = [];
+  const statements: number[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const variables: Record<string, unknown> = { filter, first, after };
+    statements.push(await statementsFor(server.client, SEARCH, variables));
+    const { reports } = await server.client.request<Answer>(SEARCH, variables);
+    titles.push(...reports.nodes.map((n) => n.title));
+    if (!reports.pageInfo.hasNextPage) return { titles, statements };
+    after = reports.pageInfo.endCursor;
+  }
+}
+
+describe("search paths: a walk in date order, then the index", () => {
+  it("has more published reports than a walk for a page of one reads", () => {
+    expect(published).toBeGreaterThan(200);
+    expect(expected.rare).toHaveLength(3);
+    expect(expected.common.length).toBeGreaterThan(50);
+    expect(expected.commonUnderTag.length).toBeGreaterThan(0);
+    expect(expected.commonUnderTag.length).toBeLessThan(expected.common.length);
+  });
+
+  it("finds a word of the oldest reports through the index once the walk falls short, and goes there at once next time", async () => {
+    const filter = { search: RARE };
+    // The walk reads 200 reports and finds none; the index answers: two statements.
+    expect(await statementsFor(server.client, SEARCH, { filter, first: 1 })).toBe(2);
+    // The same search again goes straight to the index, page after page, with the same answers.
+    const pages = await allPages(filter, 1);
+    expect(pages.titles).toEqual(expected.rare);
+    expect(pages.statements.every((n) => n === 1)).toBe(true);
+  });
+
+  it("finds a common word's pages in the walk, in the order of a full scan", async () => {
+    const pages = await allPages({ search: COMMON }, 40);
+    expect(pages.titles).toEqual(expected.common);
+    // The first page is found by the walk alone.
+    expect(pages.statements[0]).toBe(1);
+  });
+
+  it("gives the full scan's answer for a word under a tag, and with dates, whichever way it goes", async () => {
+    for (const first of [1, 3, 100]) {
+      expect((await allPages({ search: COMMON, sectorTagId: tagId }, first)).titles).toEqual(expected.commonUnderTag);
+    }
+    const all = await allPages({ search: COMMON, publishedAfter: "2000-01-01T00:00:00Z", publishedBefore: "2100-01-01T00:00:00Z" }, 7);
+    expect(all.titles).toEqual(expected.common);
+  });
+});
