@@ -2,7 +2,7 @@ const MAX_ENTRIES = 10_000;
 const KEEP_MS = 10 * 60_000;
 
 /**
- * How each recent search was answered, by its words and filters (not its dates or page): in date
+ * How each recent search was answered (by its filter, order and page size, not its page): in date
  * order (a walk found the page) or through the search index (it did not). Client apps repeat the
  * same searches, so a search that a walk cannot answer pays for the walk once, not every time.
  * Entries last ten minutes, as the data moves; the oldest go first beyond MAX_ENTRIES.
