@@ -71,22 +71,6 @@ const ORDERS: Record<ReportOrder, OrderSpec> = {
   TITLE_DESC: { key: TITLE_KEY, cast: `text COLLATE "C"`, descending: true, validKey: isTitle },
 };
 
-/** A date range spanning more months than this is not narrowed by month in the search index. */
-const MAX_INDEXED_MONTHS = 36;
-
-/**
- * The months (as rd_publication_month numbers them: months since year 0, UTC) that a closed
- * date range touches, for the search index; null when the range is open or too long to narrow.
- */
-function publicationMonths(after: Date | null | undefined, before: Date | null | undefined): number[] | null {
-  if (!after || !before || before <= after) return null;
-  const month = (date: Date): number => date.getUTCFullYear() * 12 + date.getUTCMonth();
-  const first = month(after);
-  const last = month(new Date(before.getTime() - 1));
-  if (last - first + 1 > MAX_INDEXED_MONTHS) return null;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
-
 const PARENT_CONDITION: Record<ReportParent, (ref: string) => string> = {
   firm: (ref) => `r.firm_id = ${ref}`,
   analyst: (ref) => `EXISTS (SELECT 1 FROM report_analysts ra WHERE ra.report_id = r.id AND ra.analyst_id = ${ref})`,
@@ -364,10 +348,6 @@ export class ReportQueryService {
         const indexed = searched.filter((w) => !isUnselective(w, frequencies));
         if (indexed.length) {
           index.push(`rd_bigrams(${SEARCH_DOC}) @> (${indexed.map((w) => `rd_bigrams(${refs.get(w)})`).join(" || ")})`);
-          const months = publicationMonths(filter.publishedAfter, filter.publishedBefore);
-          // Integers computed here, written inline: a walk leaves the index conditions out, and
-          // PostgreSQL refuses a parameter that no condition uses.
-          if (months) index.push(`rd_publication_month(r.published_at) && ARRAY[${months.join(", ")}]::int[]`);
         }
         for (const w of searched) words.push(`strpos(${SEARCH_DOC}, lower(${refs.get(w)})) > 0`);
       }
