@@ -48,6 +48,21 @@ interface OrderSpec {
   validKey: (key: string) => boolean;
 }
 
+/** A list's conditions, in the parts filterConditions describes. */
+interface FilterConditions {
+  range: string[];
+  tests: string[];
+  index: string[];
+  words: string[];
+}
+/** What the statements of one page of a list share: conditions, keyset and parameters. */
+interface ListQuery extends FilterConditions {
+  keyset: string[];
+  params: SqlParams;
+  size: number;
+  spec: OrderSpec;
+}
+
 // PostgreSQL's text form of a timestamptz (ISO DateStyle), or 'infinity' for unpublished rows;
 // the date must exist, so that the cast in SQL cannot fail.
 function isTimestampText(key: string): boolean {
@@ -120,9 +135,19 @@ export class ReportQueryService {
   }
 
   async list(viewer: Viewer, args: ReportListArgs, plan?: ReadPlan): Promise<Page<Report>> {
-    const { size, order } = this.pageSpec(args);
+    const { size, order, spec } = this.pageSpec(args);
     const frequencies = await this.frequencies(args.filter);
-    const rows = (await this.searchWalk(viewer, args, frequencies, plan)) ?? (await this.listRows(viewer, args, frequencies, plan));
+    // One set of conditions and parameters serves the walk and the index statement alike.
+    const params = new SqlParams();
+    const parts = this.filterConditions(viewer, args.filter, frequencies, params);
+    const keyset = args.after ? [this.keyset(spec, args.after, order, params)] : [];
+    const query: ListQuery = { ...parts, keyset, params, size, spec };
+    // The same search is the same filter, order and page size, whichever page it asks for.
+    const route = JSON.stringify([isStaff(viewer), order, size, args.filter]);
+    const walk = parts.index.length > 0 && spec.key === PUBLICATION_KEY && this.routes.shouldWalk(route);
+    let rows = walk ? await this.searchWalk(query, plan) : null;
+    if (walk && !rows) this.routes.walkFellShort(route);
+    rows ??= await this.listRows(query, plan);
     const count = async (): Promise<number> => {
       const countParams = new SqlParams();
       const [{ n }] = await this.dataSource.query(
@@ -134,17 +159,11 @@ export class ReportQueryService {
     return pageFromRows(rows.map((row) => this.pageRow(row, plan)), size, order, count);
   }
 
-  private async listRows(
-    viewer: Viewer,
-    args: ReportListArgs,
-    frequencies: ReadonlyMap<string, number>,
+  private listRows(
+    { range, tests, index, words, keyset, params, size, spec }: ListQuery,
     plan: ReadPlan | undefined,
   ): Promise<Record<string, unknown>[]> {
-    const { size, order, spec } = this.pageSpec(args);
-    const params = new SqlParams();
-    const { range, tests, index, words } = this.filterConditions(viewer, args.filter, frequencies, params);
-    const conditions = [...range, ...tests, ...index];
-    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
+    const conditions = [...range, ...tests, ...index, ...keyset];
     if (!index.length) {
       return this.dataSource.query(
         `SELECT ${this.columns(plan)}, ${spec.key}::text AS "__key"
@@ -173,22 +192,13 @@ export class ReportQueryService {
    * every report the index names, since it deems a word's bigrams independent of each other and
    * of the tag: 17,663 reports and 143 ms for `클라우드` under the cloud tag on 1,000,000 reports,
    * against 3 ms in date order. The rows of the page, or null when the walk ended short of it
-   * (remembered in `routes`, so the same search goes to the index at once next time).
+   * (remembered in `routes` by `list`, so the same search goes to the index at once next time).
+   * The index conditions are left out; every parameter is still used, by the word tests.
    */
   private async searchWalk(
-    viewer: Viewer,
-    args: ReportListArgs,
-    frequencies: ReadonlyMap<string, number>,
+    { range, tests, words, keyset, params, size, spec }: ListQuery,
     plan: ReadPlan | undefined,
   ): Promise<Record<string, unknown>[] | null> {
-    const { size, order, spec } = this.pageSpec(args);
-    if (spec.key !== PUBLICATION_KEY) return null;
-    const params = new SqlParams();
-    const { range, tests, index, words } = this.filterConditions(viewer, args.filter, frequencies, params);
-    // The same search is the same filter, order and page size, whichever page it asks for.
-    const route = JSON.stringify([isStaff(viewer), order, size, args.filter]);
-    if (!index.length || !this.routes.shouldWalk(route)) return null;
-    if (args.after) range.push(this.keyset(spec, args.after, order, params));
     const budget = WALK_ROWS_PER_ROW * (size + 1);
     const direction = spec.descending ? "DESC" : "ASC";
     // The row number over the walk's own order lets PostgreSQL stop at the page's last row
@@ -198,7 +208,7 @@ export class ReportQueryService {
       `SELECT ${this.columns(plan)}, r.__key::text AS "__key", r.__hit AS "__hit", r.__n AS "__n"
        FROM (
          SELECT r.*, row_number() OVER (ORDER BY r.__key ${direction}, r.id ${direction}) AS __n, (${[...tests, ...words].join(" AND ")}) AS __hit
-         FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${range.join(" AND ")} ${this.orderClause(spec)} LIMIT ${budget}) r
+         FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${[...range, ...keyset].join(" AND ")} ${this.orderClause(spec)} LIMIT ${budget}) r
        ) r
        WHERE r.__hit OR r.__n = ${budget}
        ORDER BY r.__key ${direction}, r.id ${direction} LIMIT ${size + 1}`,
@@ -206,7 +216,6 @@ export class ReportQueryService {
     );
     const hits = rows.filter((row) => row.__hit).map(({ __hit, __n, ...row }) => row);
     const found = hits.length === size + 1 || !rows.some((row) => Number(row.__n) === budget);
-    this.routes.remember(route, found);
     return found ? hits : null;
   }
 
@@ -319,7 +328,7 @@ export class ReportQueryService {
     filter: ReportFilter | null | undefined,
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
-  ): { range: string[]; tests: string[]; index: string[]; words: string[] } {
+  ): FilterConditions {
     const range = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
     const tests: string[] = [];
     const index: string[] = [];

@@ -2,24 +2,22 @@ const MAX_ENTRIES = 10_000;
 const KEEP_MS = 10 * 60_000;
 
 /**
- * How each recent search was answered (by its filter, order and page size, not its page): in date
- * order (a walk found the page) or through the search index (it did not). Client apps repeat the
- * same searches, so a search that a walk cannot answer pays for the walk once, not every time.
- * Entries last ten minutes, as the data moves; the oldest go first beyond MAX_ENTRIES.
+ * Recent searches (by filter, order and page size, not page) that a walk in date order could not
+ * answer, so that they go to the search index at once. Client apps repeat the same searches, so
+ * such a search pays for the walk once, not every time. Entries last ten minutes, as the data
+ * moves; the oldest go first beyond MAX_ENTRIES.
  */
 export class SearchRoutes {
-  private readonly routes = new Map<string, { walk: boolean; at: number }>();
+  private readonly shortWalks = new Map<string, number>();
 
-  /** False when the last walk for `key` fell short, within the last ten minutes. */
   shouldWalk(key: string): boolean {
-    const route = this.routes.get(key);
-    if (!route || Date.now() - route.at > KEEP_MS) return true;
-    return route.walk;
+    const at = this.shortWalks.get(key);
+    return at === undefined || Date.now() - at > KEEP_MS;
   }
 
-  remember(key: string, walk: boolean): void {
-    this.routes.delete(key);
-    this.routes.set(key, { walk, at: Date.now() });
-    if (this.routes.size > MAX_ENTRIES) this.routes.delete(this.routes.keys().next().value!);
+  walkFellShort(key: string): void {
+    this.shortWalks.delete(key);
+    this.shortWalks.set(key, Date.now());
+    if (this.shortWalks.size > MAX_ENTRIES) this.shortWalks.delete(this.shortWalks.keys().next().value!);
   }
 }
