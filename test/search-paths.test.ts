@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyPublishedReports } from "./helpers/copies";
 import { statementsFor } from "./helpers/graphql";
 import { createTestDatabase, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
+import { ADMIN, signIn, STAFF_ENV } from "./helpers/staff";
 
 // A search first reads reports in date order (at most 100 per row of the page) and falls back to
 // the search index when that does not fill the page. With 30 copies of each published demo
@@ -20,13 +21,16 @@ let db: TestDatabase;
 let server: RunningServer;
 let published = 0;
 let tagId = "";
-const expected = { rare: [] as string[], common: [] as string[], commonUnderTag: [] as string[] };
+let oldestTagId = "";
+let links = { all: 0, stale: 0 };
+const expected = { rare: [] as string[], common: [] as string[], commonUnderTag: [] as string[], underOldestTag: [] as string[], staffUnderOldestTag: [] as string[] };
 
 // What a full scan in SQL finds, newest first: the answer every path must give.
-const fullScan = async (word: string, tag?: string): Promise<string[]> =>
+const fullScan = async (word: string | null, tag?: string, staff = false): Promise<string[]> =>
   (
     await db.sql(
-      `SELECT title FROM reports WHERE status = 'PUBLISHED' AND strpos(search_doc, lower('${word}')) > 0
+      `SELECT title FROM reports WHERE ${staff ? "TRUE" : "status = 'PUBLISHED'"}
+       ${word ? `AND strpos(search_doc, lower('${word}')) > 0` : ""}
        ${tag ? `AND sector_tag_ids @> ARRAY['${tag}'::uuid]` : ""}
        ORDER BY coalesce(published_at, 'infinity'::timestamptz) DESC, id DESC`,
     )
@@ -46,10 +50,27 @@ beforeAll(async () => {
      WHERE r.status = 'PUBLISHED' AND strpos(r.search_doc, '${COMMON}') > 0 GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,
   );
   tagId = tag.id as string;
+  // A tag of the five oldest published reports with the common word, and of three unpublished
+  // ones: a walk along every report in date order would not reach them within its budget.
+  const [oldest] = await db.sql(`INSERT INTO sector_tags (slug, name) VALUES ('oldest-five', '가장 오래된 다섯') RETURNING id`);
+  oldestTagId = oldest.id as string;
+  await db.sql(`
+    INSERT INTO report_sector_tags (report_id, sector_tag_id)
+    SELECT id, '${oldestTagId}' FROM (
+      (SELECT id FROM reports WHERE status = 'PUBLISHED' AND strpos(search_doc, '${COMMON}') > 0 ORDER BY published_at, id LIMIT 5)
+      UNION ALL (SELECT id FROM reports WHERE status <> 'PUBLISHED' ORDER BY id LIMIT 3)) x`);
+  // Every link must carry its report's publication key: the copies' links were written before
+  // their reports were published, the new tag's after.
+  const [counts] = await db.sql(`
+    SELECT count(*)::int AS all, count(*) FILTER (WHERE l.publication_key IS DISTINCT FROM coalesce(r.published_at, 'infinity'))::int AS stale
+    FROM report_sector_tags l JOIN reports r ON r.id = l.report_id`);
+  links = counts as typeof links;
   expected.rare = await fullScan(RARE);
   expected.common = await fullScan(COMMON);
   expected.commonUnderTag = await fullScan(COMMON, tagId);
-  server = await startServer(db);
+  expected.underOldestTag = await fullScan(COMMON, oldestTagId);
+  expected.staffUnderOldestTag = await fullScan(null, oldestTagId, true);
+  server = await startServer(db, STAFF_ENV);
   // The first search of a process also reads the bigram statistics (one statement, then cached).
   await server.client.request(SEARCH, { filter: { search: COMMON }, first: 1 });
 });
@@ -81,6 +102,13 @@ describe("search paths: a walk in date order, then the index", () => {
     expect(expected.common.length).toBeGreaterThan(50);
     expect(expected.commonUnderTag.length).toBeGreaterThan(0);
     expect(expected.commonUnderTag.length).toBeLessThan(expected.common.length);
+    expect(expected.underOldestTag).toHaveLength(5);
+    expect(expected.staffUnderOldestTag).toHaveLength(8);
+  });
+
+  it("keeps each tag link's copy of its report's publication key", () => {
+    expect(links.all).toBeGreaterThan(published);
+    expect(links.stale).toBe(0);
   });
 
   it("finds a word of the oldest reports through the index once the walk falls short, and goes there at once next time", async () => {
@@ -106,5 +134,23 @@ describe("search paths: a walk in date order, then the index", () => {
     }
     const all = await allPages({ search: COMMON, publishedAfter: "2000-01-01T00:00:00Z", publishedBefore: "2100-01-01T00:00:00Z" }, 7);
     expect(all.titles).toEqual(expected.common);
+  });
+
+  it("walks only the tag's reports under a tag: the five oldest are found in one statement a page", async () => {
+    const pages = await allPages({ search: COMMON, sectorTagId: oldestTagId }, 1);
+    expect(pages.titles).toEqual(expected.underOldestTag);
+    expect(pages.statements.every((n) => n === 1)).toBe(true);
+  });
+
+  it("shows staff a tag's unpublished reports first, then the published ones, page by page", async () => {
+    const { client } = await signIn(server, ADMIN.email, ADMIN.password);
+    const titles: string[] = [];
+    let after: string | null = null;
+    do {
+      const { reports }: Answer = await client.request<Answer>(SEARCH, { filter: { sectorTagId: oldestTagId }, first: 3, after });
+      titles.push(...reports.nodes.map((n) => n.title));
+      after = reports.pageInfo.hasNextPage ? reports.pageInfo.endCursor : null;
+    } while (after);
+    expect(titles).toEqual(expected.staffUnderOldestTag);
   });
 });

@@ -85,8 +85,9 @@ async function insertCatalogue(client: pg.Client, catalogue: Catalogue): Promise
  * publication log row of each published report, and the first revision of W6 pool reports. One
  * statement: the foreign keys between reports and snapshots are checked at its end, and the
  * database's deferred publish gate checks every published row at commit. Each report's copy of its
- * tag ids is written as the triggers on report_sector_tags would leave it, so they find nothing to
- * change (or every report would be written twice, and the table bloated by half).
+ * tag ids, and each link's copy of the publication key, is written as the triggers on
+ * report_sector_tags would leave it, so they find nothing to change (or every report would be
+ * written twice, and the table bloated by half).
  */
 const INSERT_REPORTS = `
   WITH x AS (
@@ -117,7 +118,8 @@ const INSERT_REPORTS = `
     SELECT x.id, a.id, a.n - 1 FROM x, unnest(x."analystIds") WITH ORDINALITY AS a(id, n)
   ),
   tags_in AS (
-    INSERT INTO report_sector_tags (report_id, sector_tag_id) SELECT x.id, t.id FROM x, unnest(x."tagIds") AS t(id)
+    INSERT INTO report_sector_tags (report_id, sector_tag_id, publication_key)
+    SELECT x.id, t.id, coalesce(x."publishedAt", 'infinity') FROM x, unnest(x."tagIds") AS t(id)
   ),
   revisions_in AS (
     INSERT INTO report_revisions (report_id, number, content, created_by_id, created_at)

@@ -6,6 +6,7 @@ import { FasterBigrams1764576000000 } from "./1764576000000-FasterBigrams";
 import { StoredSearchDocument1764662400000 } from "./1764662400000-StoredSearchDocument";
 import { SectorTagKeys1764748800000 } from "./1764748800000-SectorTagKeys";
 import { SearchIndexWithTags1764835200000 } from "./1764835200000-SearchIndexWithTags";
+import { SectorTagTimelines1764921600000 } from "./1764921600000-SectorTagTimelines";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   StoredSearchDocument1764662400000,
   SectorTagKeys1764748800000,
   SearchIndexWithTags1764835200000,
+  SectorTagTimelines1764921600000,
 ];

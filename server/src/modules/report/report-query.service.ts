@@ -48,20 +48,48 @@ interface OrderSpec {
   validKey: (key: string) => boolean;
 }
 
+/** A condition on the publication key, written for whichever rows carry it (Timeline). */
+type RangeCondition = (publicationKey: string) => string;
+/** A condition on the order's key and the report id, likewise. */
+type KeysetCondition = (orderKey: string, id: string) => string;
+
 /** A list's conditions, in the parts filterConditions describes. */
 interface FilterConditions {
-  range: string[];
+  range: RangeCondition[];
   tests: string[];
   index: string[];
   words: string[];
+  /** The parameter of the filter's sector tag, if any. */
+  tag: string | null;
 }
 /** What the statements of one page of a list share: conditions, keyset and parameters. */
 interface ListQuery extends FilterConditions {
-  keyset: string[];
+  keyset: KeysetCondition[];
   params: SqlParams;
   size: number;
   spec: OrderSpec;
 }
+
+/**
+ * Rows to read reports from in an order: the reports themselves, or, in publication order, one
+ * tag's links with their copy of the publication key (SectorTagTimelines), which walk only that
+ * tag's reports.
+ */
+interface Timeline {
+  from: string;
+  publicationKey: string;
+  orderKey: string;
+  id: string;
+  conditions: string[];
+}
+const reportRows = (spec: OrderSpec): Timeline => ({ from: "reports r", publicationKey: PUBLICATION_KEY, orderKey: spec.key, id: "r.id", conditions: [] });
+const tagRows = (tag: string): Timeline => ({
+  from: "report_sector_tags t JOIN reports r ON r.id = t.report_id",
+  publicationKey: "t.publication_key",
+  orderKey: "t.publication_key",
+  id: "t.report_id",
+  conditions: [`t.sector_tag_id = ${tag}`],
+});
 
 // PostgreSQL's text form of a timestamptz (ISO DateStyle), or 'infinity' for unpublished rows;
 // the date must exist, so that the cast in SQL cannot fail.
@@ -159,26 +187,26 @@ export class ReportQueryService {
     return pageFromRows(rows.map((row) => this.pageRow(row, plan)), size, order, count);
   }
 
-  private listRows(
-    { range, tests, index, words, keyset, params, size, spec }: ListQuery,
-    plan: ReadPlan | undefined,
-  ): Promise<Record<string, unknown>[]> {
-    const conditions = [...range, ...tests, ...index, ...keyset];
+  private listRows(query: ListQuery, plan: ReadPlan | undefined): Promise<Record<string, unknown>[]> {
+    const { tests, index, words, params, size, spec } = query;
     if (!index.length) {
+      const t = this.timeline(query);
       return this.dataSource.query(
-        `SELECT ${this.columns(plan)}, ${spec.key}::text AS "__key"
-         FROM reports r WHERE ${[...conditions, ...words].join(" AND ")}
-         ${this.orderClause(spec)} LIMIT ${size + 1}`,
+        `SELECT ${this.columns(plan)}, ${t.orderKey}::text AS "__key"
+         FROM ${t.from} WHERE ${[...this.along(t, query), ...tests, ...words].join(" AND ")}
+         ${this.orderClause(spec, t)} LIMIT ${size + 1}`,
         params.values,
       );
     }
+    const rows = reportRows(spec);
+    const conditions = [...this.along(rows, query), ...tests, ...index];
     // The index's candidates in order first, then the words tested until the page is full: a
     // word is confirmed in a page's worth of documents, not in every candidate (each document
     // read from its compressed storage). OFFSET 0 keeps PostgreSQL from merging the two levels.
     const direction = spec.descending ? "DESC" : "ASC";
     return this.dataSource.query(
       `SELECT ${this.columns(plan)}, r.__key::text AS "__key"
-       FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${conditions.join(" AND ")} ${this.orderClause(spec)} OFFSET 0) r
+       FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${conditions.join(" AND ")} ${this.orderClause(spec, rows)} OFFSET 0) r
        WHERE ${words.join(" AND ")}
        ORDER BY r.__key ${direction}, r.id ${direction} LIMIT ${size + 1}`,
       params.values,
@@ -195,10 +223,9 @@ export class ReportQueryService {
    * (remembered in `routes` by `list`, so the same search goes to the index at once next time).
    * The index conditions are left out; every parameter is still used, by the word tests.
    */
-  private async searchWalk(
-    { range, tests, words, keyset, params, size, spec }: ListQuery,
-    plan: ReadPlan | undefined,
-  ): Promise<Record<string, unknown>[] | null> {
+  private async searchWalk(query: ListQuery, plan: ReadPlan | undefined): Promise<Record<string, unknown>[] | null> {
+    const { tests, words, params, size, spec } = query;
+    const t = this.timeline(query);
     const budget = WALK_ROWS_PER_ROW * (size + 1);
     const direction = spec.descending ? "DESC" : "ASC";
     // The row number over the walk's own order lets PostgreSQL stop at the page's last row
@@ -208,7 +235,7 @@ export class ReportQueryService {
       `SELECT ${this.columns(plan)}, r.__key::text AS "__key", r.__hit AS "__hit", r.__n AS "__n"
        FROM (
          SELECT r.*, row_number() OVER (ORDER BY r.__key ${direction}, r.id ${direction}) AS __n, (${[...tests, ...words].join(" AND ")}) AS __hit
-         FROM (SELECT r.*, ${spec.key} AS __key FROM reports r WHERE ${[...range, ...keyset].join(" AND ")} ${this.orderClause(spec)} LIMIT ${budget}) r
+         FROM (SELECT r.*, ${t.orderKey} AS __key FROM ${t.from} WHERE ${this.along(t, query).join(" AND ")} ${this.orderClause(spec, t)} LIMIT ${budget}) r
        ) r
        WHERE r.__hit OR r.__n = ${budget}
        ORDER BY r.__key ${direction}, r.id ${direction} LIMIT ${size + 1}`,
@@ -229,7 +256,7 @@ export class ReportQueryService {
     const ids = params.add(parentIds, "uuid[]");
     const frequencies = await this.frequencies(args.filter);
     const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, args.filter, frequencies, params)];
-    if (args.after) conditions.push(this.keyset(spec, args.after, order, params));
+    if (args.after) conditions.push(this.keyset(spec, args.after, order, params)(spec.key, "r.id"));
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.parent::text AS "__parent", x.*
        FROM unnest(${ids}) AS p(parent)
@@ -290,15 +317,30 @@ export class ReportQueryService {
     return report;
   }
 
-  private orderClause(spec: OrderSpec): string {
+  private orderClause(spec: OrderSpec, rows: Timeline = reportRows(spec)): string {
     const direction = spec.descending ? "DESC" : "ASC";
-    return `ORDER BY ${spec.key} ${direction}, r.id ${direction}`;
+    return `ORDER BY ${rows.orderKey} ${direction}, ${rows.id} ${direction}`;
   }
 
-  private keyset(spec: OrderSpec, after: string, order: ReportOrder, params: SqlParams): string {
+  private keyset(spec: OrderSpec, after: string, order: ReportOrder, params: SqlParams): KeysetCondition {
     const at = decodeCursor(after, order, { key: spec.validKey });
     const comparison = spec.descending ? "<" : ">";
-    return `(${spec.key}, r.id) ${comparison} (${params.add(at.key, spec.cast)}, ${params.add(at.id, "uuid")})`;
+    const [key, id] = [params.add(at.key, spec.cast), params.add(at.id, "uuid")];
+    return (orderKey, rowId) => `(${orderKey}, ${rowId}) ${comparison} (${key}, ${id})`;
+  }
+
+  /**
+   * The rows a list reads in its order: a filter by tag, in publication order, reads that tag's
+   * links, since a walk then passes only the tag's reports (for a common word under an unrelated
+   * tag, a few hundred instead of thousands).
+   */
+  private timeline({ tag, spec }: ListQuery): Timeline {
+    return tag && spec.key === PUBLICATION_KEY ? tagRows(tag) : reportRows(spec);
+  }
+
+  /** The timeline's own conditions with the list's date range and keyset, written for its rows. */
+  private along(rows: Timeline, { range, keyset }: ListQuery): string[] {
+    return [...rows.conditions, ...range.map((c) => c(rows.publicationKey)), ...keyset.map((c) => c(rows.orderKey, rows.id))];
   }
 
   /** Bigram statistics when the filter searches (they decide whether the index helps), else none. */
@@ -314,14 +356,15 @@ export class ReportQueryService {
     params: SqlParams,
   ): string[] {
     const { range, tests, index, words } = this.filterConditions(viewer, filter, frequencies, params);
-    return [...range, ...tests, ...index, ...words];
+    return [...range.map((c) => c(PUBLICATION_KEY)), ...tests, ...index, ...words];
   }
 
   /**
-   * The conditions in parts: `range`, what a walk along the publication-date index can narrow
-   * (visibility and the date window); `tests`, what is tested in each row; `index`, the bigram
-   * conditions that only the search index should answer (computed per row they would read a
-   * whole document); `words`, the substring test of each search word, the costliest test.
+   * The conditions in parts: `range`, what a walk along a publication-date index can narrow
+   * (visibility and the date window), written for the rows walked (Timeline); `tests`, what is
+   * tested in each row; `index`, the bigram conditions that only the search index should answer
+   * (computed per row they would read a whole document); `words`, the substring test of each
+   * search word, the costliest test; `tag`, the tag whose links a list may walk instead.
    */
   private filterConditions(
     viewer: Viewer,
@@ -329,22 +372,34 @@ export class ReportQueryService {
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
   ): FilterConditions {
-    const range = isStaff(viewer) ? ["TRUE"] : [`r.status = 'PUBLISHED'`];
+    const staff = isStaff(viewer);
+    const range: RangeCondition[] = [staff ? () => "TRUE" : () => `r.status = 'PUBLISHED'`];
+    // Unpublished reports have the key 'infinity'. Published ones never do, so a walk along a
+    // tag's links, which know no status, skips a client's unpublished reports in the index.
+    if (!staff || filter?.publishedAfter) range.push((key) => `${key} < 'infinity'`);
     const tests: string[] = [];
     const index: string[] = [];
     const words: string[] = [];
-    if (!filter) return { range, tests, index, words };
+    let tag: string | null = null;
+    if (!filter) return { range, tests, index, words, tag };
     if (filter.status) {
       if (!isStaff(viewer)) throw new AppError("FORBIDDEN", "filtering by status is for staff", { field: "status" });
       tests.push(`r.status = ${params.add(filter.status)}`);
     }
     if (filter.firmId) tests.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));
     if (filter.analystId) tests.push(PARENT_CONDITION.analyst(params.add(requireUuid(filter.analystId, "analystId"), "uuid")));
-    if (filter.sectorTagId) tests.push(PARENT_CONDITION.sectorTag(params.add(requireUuid(filter.sectorTagId, "sectorTagId"), "uuid")));
-    if (filter.publishedAfter) {
-      range.push(`${PUBLICATION_KEY} >= ${params.add(filter.publishedAfter, "timestamptz")}`, "r.published_at IS NOT NULL");
+    if (filter.sectorTagId) {
+      tag = params.add(requireUuid(filter.sectorTagId, "sectorTagId"), "uuid");
+      tests.push(PARENT_CONDITION.sectorTag(tag));
     }
-    if (filter.publishedBefore) range.push(`${PUBLICATION_KEY} < ${params.add(filter.publishedBefore, "timestamptz")}`);
+    if (filter.publishedAfter) {
+      const after = params.add(filter.publishedAfter, "timestamptz");
+      range.push((key) => `${key} >= ${after}`);
+    }
+    if (filter.publishedBefore) {
+      const before = params.add(filter.publishedBefore, "timestamptz");
+      range.push((key) => `${key} < ${before}`);
+    }
     if (filter.search) {
       const searched = searchWords(filter.search);
       if (searched.length) {
@@ -361,6 +416,6 @@ export class ReportQueryService {
         for (const w of searched) words.push(`strpos(${SEARCH_DOC}, lower(${refs.get(w)})) > 0`);
       }
     }
-    return { range, tests, index, words };
+    return { range, tests, index, words, tag };
   }
 }
