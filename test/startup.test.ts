@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { createDataSource } from "../server/src/db/data-source";
 import { createTestDatabase, MODE, runUntilExit, serverForThisFile, startServer } from "./helpers/server";
 
 const running = serverForThisFile();
@@ -68,6 +69,25 @@ describe("start-up and health", () => {
       expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
     } finally {
       await doomed.stop();
+    }
+  });
+
+  it.runIf(MODE === "server")("runs each session with the statement timeouts and without parallel workers", async () => {
+    const dataSource = createDataSource({
+      url: running.db().env.DATABASE_URL,
+      poolSize: 2,
+      connectTimeoutMs: 1_000,
+      serverSession: { statementMs: 1_500, idleInTransactionMs: 2_500 },
+    });
+    await dataSource.initialize();
+    try {
+      const [settings] = await dataSource.query(
+        `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle,
+                current_setting('max_parallel_workers_per_gather') AS workers`,
+      );
+      expect(settings).toEqual({ statement: "1500ms", idle: "2500ms", workers: "0" });
+    } finally {
+      await dataSource.destroy();
     }
   });
 

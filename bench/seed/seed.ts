@@ -214,7 +214,7 @@ async function recreateDatabase(serverUrl: string, database: string): Promise<vo
 
 /** The app's own migration runner, exactly as the server runs it at start-up. */
 async function migrate(url: string): Promise<void> {
-  const dataSource = createDataSource({ url, poolSize: 1, connectTimeoutMs: 10_000, statementTimeouts: null });
+  const dataSource = createDataSource({ url, poolSize: 1, connectTimeoutMs: 10_000, serverSession: null });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);

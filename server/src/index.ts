@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     // PGlite is one session: through a single connection transactions queue instead of interleaving.
     poolSize: embedded ? 1 : config.databasePoolSize,
     connectTimeoutMs: config.databaseTimeouts.connectMs,
-    statementTimeouts: embedded ? null : config.databaseTimeouts,
+    serverSession: embedded ? null : config.databaseTimeouts,
   });
   try {
     await dataSource.initialize();
