@@ -248,8 +248,10 @@ function main(): void {
   const pool = new pg.Pool({
     connectionString: process.env.DATABASE_URL,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    // The server's default statement timeout (DATABASE_STATEMENT_TIMEOUT_MS), so that neither waits longer.
+    // The server's session settings (server/src/db/data-source.ts): its default statement
+    // timeout, so that neither waits longer, and no parallel workers.
     statement_timeout: 15_000,
+    options: "-c max_parallel_workers_per_gather=0",
   });
   const server = http.createServer((request, response) => {
     answer(pool, request).then(

@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
+import http from "node:http";
 import path from "node:path";
 import type { BenchRequest } from "./workloads";
 
@@ -13,7 +14,7 @@ export interface LoadSpec {
   duration: number;
   /** Exactly this many requests (W6: one per fresh report). */
   amount?: number;
-  /** Requests per second over all connections; unlimited when absent. */
+  /** Requests per second, evenly spaced (see `paced`); as fast as answers come when absent. */
   overallRate?: number;
   requests: BenchRequest[];
 }
@@ -31,7 +32,17 @@ export interface LoadResult {
   timeouts: number;
 }
 
+const TIMEOUT_S = 30;
+
+/** The requests of a spec in turn, across connections. */
+const requestAt = (spec: LoadSpec, i: number): BenchRequest => spec.requests[i % spec.requests.length];
+
 function run(spec: LoadSpec): Promise<LoadResult> {
+  return spec.overallRate === undefined ? saturating(spec) : paced(spec, spec.overallRate);
+}
+
+/** autocannon with every connection sending its next request as soon as the last is answered. */
+function saturating(spec: LoadSpec): Promise<LoadResult> {
   let next = 0;
   let graphqlErrors = 0;
   // autocannon ends an `amount` run on its once-a-second tick, so its own duration would be rounded
@@ -45,14 +56,13 @@ function run(spec: LoadSpec): Promise<LoadResult> {
         connections: spec.connections,
         duration: spec.duration,
         // Longer than the servers' 15 s statement timeout: a slow answer is measured, not dropped.
-        timeout: 30,
+        timeout: TIMEOUT_S,
         ...(spec.amount !== undefined && { amount: spec.amount }),
-        ...(spec.overallRate !== undefined && { overallRate: spec.overallRate }),
         // One entry whose setupRequest hands out the workload's requests in turn, across connections.
         requests: [
           {
             setupRequest: (request) => {
-              const r = spec.requests[next++ % spec.requests.length];
+              const r = requestAt(spec, next++);
               return { ...request, method: r.method, path: r.path, headers: r.headers, body: r.body };
             },
             onResponse: (status, body) => {
@@ -81,6 +91,68 @@ function run(spec: LoadSpec): Promise<LoadResult> {
       lastResponse = Date.now();
     });
   });
+}
+
+/**
+ * Requests sent at evenly spaced times, `rate` a second for the spec's duration, on at most
+ * `connections` keep-alive connections, whatever the answers do; each is timed from when it was
+ * due, so time spent waiting for a free connection counts. autocannon's own rate limit does not
+ * spread requests: each connection sends its share of a second back to back when the second
+ * starts, all connections together, which measures a burst at full concurrency every second.
+ */
+function paced(spec: LoadSpec, rate: number): Promise<LoadResult> {
+  const origin = new URL(spec.origin);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.connections });
+  const latencies: number[] = [];
+  const outcome = { non2xx: 0, graphqlErrors: 0, errors: 0, timeouts: 0 };
+  const count = Math.max(1, Math.round(rate * spec.duration));
+  const started = performance.now();
+  let lastResponse = started;
+
+  const send = (r: BenchRequest, due: number): Promise<void> =>
+    new Promise((resolve) => {
+      let timedOut = false;
+      const request = http.request(
+        { host: origin.hostname, port: origin.port, agent, method: r.method, path: r.path, headers: r.headers, timeout: TIMEOUT_S * 1000 },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => {
+            lastResponse = performance.now();
+            latencies.push(lastResponse - due);
+            if (response.statusCode !== 200) outcome.non2xx += 1;
+            else if (Buffer.concat(chunks).includes('"errors":[')) outcome.graphqlErrors += 1;
+            resolve();
+          });
+        },
+      );
+      request.on("timeout", () => {
+        timedOut = true;
+        outcome.timeouts += 1;
+        request.destroy();
+      });
+      request.on("error", () => {
+        if (!timedOut) outcome.errors += 1;
+        resolve();
+      });
+      request.end(r.body);
+    });
+
+  return (async () => {
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      inFlight.push(send(requestAt(spec, i), due));
+    }
+    await Promise.all(inFlight);
+    agent.destroy();
+    const sorted = latencies.sort((a, b) => a - b);
+    const quantile = (q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
+    const seconds = Math.max(lastResponse - started, 1) / 1000;
+    return { requests: sorted.length, seconds, requestsPerSecond: sorted.length / seconds, p50: quantile(0.5), p99: quantile(0.99), ...outcome };
+  })();
 }
 
 /** The harness's handle on the load generator process. */

@@ -90,7 +90,7 @@ export function summaryNotes(
 ): string[] {
   const notes = [
     `cores: share of the machine's ${run.cores} cores during the median run: the server process / the PostgreSQL backends of ${run.database} / ` +
-      `the load generator (autocannon in its own process) / everything else (other processes on the machine, PostgreSQL background work ` +
+      `the load generator (in its own process) / everything else (other processes on the machine, PostgreSQL background work ` +
       `and short-lived parallel workers) / idle. No CPU pinning.`,
     `SQL/req: x-sql-statements of ${run.statementSamples} sampled responses per workload (the session look-up of signed-in requests is not counted); ` +
       `the baseline runs one statement per request.`,
@@ -110,7 +110,7 @@ export function summaryNotes(
   }
   for (const [key, r] of Object.entries(run.atHalfRate)) {
     notes.push(
-      `${key} at 50% of the server's maximum rate (${Math.round(r.rate)} req/s): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms ` +
+      `${key} at 50% of the server's maximum rate (${Math.round(r.rate)} req/s, evenly spaced): p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms ` +
         `(target p99 < 50 ms on 1,000,000 reports).`,
     );
   }
