@@ -1,3 +1,4 @@
+import type { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyPublishedReports } from "./helpers/copies";
 import { statementsFor } from "./helpers/graphql";
@@ -23,7 +24,14 @@ let published = 0;
 let tagId = "";
 let oldestTagId = "";
 let links = { all: 0, stale: 0 };
-const expected = { rare: [] as string[], common: [] as string[], commonUnderTag: [] as string[], underOldestTag: [] as string[], staffUnderOldestTag: [] as string[] };
+const expected = {
+  rare: [] as string[],
+  common: [] as string[],
+  commonUnderTag: [] as string[],
+  underOldestTag: [] as string[],
+  publishedUnderOldestTag: [] as string[],
+  staffUnderOldestTag: [] as string[],
+};
 
 // What a full scan in SQL finds, newest first: the answer every path must give.
 const fullScan = async (word: string | null, tag?: string, staff = false): Promise<string[]> =>
@@ -69,6 +77,7 @@ beforeAll(async () => {
   expected.common = await fullScan(COMMON);
   expected.commonUnderTag = await fullScan(COMMON, tagId);
   expected.underOldestTag = await fullScan(COMMON, oldestTagId);
+  expected.publishedUnderOldestTag = await fullScan(null, oldestTagId);
   expected.staffUnderOldestTag = await fullScan(null, oldestTagId, true);
   server = await startServer(db, STAFF_ENV);
   // The first search of a process also reads the bigram statistics (one statement, then cached).
@@ -93,6 +102,30 @@ async function allPages(filter: Record<string, unknown>, first: number): Promise
     if (!reports.pageInfo.hasNextPage) return { titles, statements };
     after = reports.pageInfo.endCursor;
   }
+}
+
+const TAG_REPORTS = `query($id: ID, $after: String) {
+  sectorTag(id: $id) { reports(first: 3, after: $after) { pageInfo { endCursor hasNextPage } nodes { title } } }
+}`;
+
+/** The oldest tag's reports, 3 at a time, through `reports(filter)` and through `sectorTag { reports }`. */
+async function tagPages(client: GraphQLClient): Promise<{ filtered: string[]; nested: string[] }> {
+  const pages = async (page: (after: string | null) => Promise<Answer["reports"]>): Promise<string[]> => {
+    const titles: string[] = [];
+    let after: string | null = null;
+    do {
+      const reports = await page(after);
+      titles.push(...reports.nodes.map((n) => n.title));
+      after = reports.pageInfo.hasNextPage ? reports.pageInfo.endCursor : null;
+    } while (after);
+    return titles;
+  };
+  return {
+    filtered: await pages(async (after) => (await client.request<Answer>(SEARCH, { filter: { sectorTagId: oldestTagId }, first: 3, after })).reports),
+    nested: await pages(
+      async (after) => (await client.request<{ sectorTag: Answer }>(TAG_REPORTS, { id: oldestTagId, after })).sectorTag.reports,
+    ),
+  };
 }
 
 describe("search paths: a walk in date order, then the index", () => {
@@ -142,15 +175,13 @@ describe("search paths: a walk in date order, then the index", () => {
     expect(pages.statements.every((n) => n === 1)).toBe(true);
   });
 
-  it("shows staff a tag's unpublished reports first, then the published ones, page by page", async () => {
+  it("shows staff a tag's unpublished reports first, then the published ones, page by page, in both connections", async () => {
     const { client } = await signIn(server, ADMIN.email, ADMIN.password);
-    const titles: string[] = [];
-    let after: string | null = null;
-    do {
-      const { reports }: Answer = await client.request<Answer>(SEARCH, { filter: { sectorTagId: oldestTagId }, first: 3, after });
-      titles.push(...reports.nodes.map((n) => n.title));
-      after = reports.pageInfo.hasNextPage ? reports.pageInfo.endCursor : null;
-    } while (after);
-    expect(titles).toEqual(expected.staffUnderOldestTag);
+    const { nested, filtered } = await tagPages(client);
+    expect(filtered).toEqual(expected.staffUnderOldestTag);
+    expect(nested).toEqual(expected.staffUnderOldestTag);
+    const anonymous = await tagPages(server.client);
+    expect(anonymous.filtered).toEqual(expected.publishedUnderOldestTag);
+    expect(anonymous.nested).toEqual(expected.publishedUnderOldestTag);
   });
 });

@@ -79,8 +79,8 @@ interface Timeline {
   orderKey: string;
   id: string;
   conditions: string[];
-  /** Whether every row is of the filter's tag, so that the tag needs no test. */
-  ofTag: boolean;
+  /** The tag whose links these are (a parameter or column), whose test every row passes; or null. */
+  tag: string | null;
   /**
    * How many reports a search walk (searchWalk) reads per row of the page, at most. A walk that
    * falls short costs its reads and then the index's candidates, each one's date read from the
@@ -99,7 +99,7 @@ const reportRows = (spec: OrderSpec): Timeline => ({
   orderKey: spec.key,
   id: "r.id",
   conditions: [],
-  ofTag: false,
+  tag: null,
   walkRowsPerRow: 100,
 });
 const tagRows = (tag: string): Timeline => ({
@@ -108,7 +108,7 @@ const tagRows = (tag: string): Timeline => ({
   orderKey: "t.publication_key",
   id: "t.report_id",
   conditions: [`t.sector_tag_id = ${tag}`],
-  ofTag: true,
+  tag,
   walkRowsPerRow: 20,
 });
 
@@ -276,15 +276,27 @@ export class ReportQueryService {
     const params = new SqlParams();
     const ids = params.add(parentIds, "uuid[]");
     const frequencies = await this.frequencies(args.filter);
-    const conditions = [PARENT_CONDITION[parent]("p.parent"), ...this.conditions(viewer, args.filter, frequencies, params)];
-    if (args.after) conditions.push(this.keyset(spec, args.after, order, params)(spec.key, "r.id"));
+    const parts = this.filterConditions(viewer, args.filter, frequencies, params);
+    const keyset = args.after ? [this.keyset(spec, args.after, order, params)] : [];
+    const query: ListQuery = { ...parts, keyset, params, size, spec };
+    // A tag's reports in date order come from its links, as a list's do (unless the search index
+    // narrows them); other parents are tested in each row.
+    const byTag = parent === "sectorTag" && spec.key === PUBLICATION_KEY && !parts.index.length;
+    const t = byTag ? tagRows("p.parent") : reportRows(spec);
+    const conditions = [
+      ...this.along(t, query),
+      ...(byTag ? [] : [PARENT_CONDITION[parent]("p.parent")]),
+      ...this.rowTests(t, query),
+      ...parts.index,
+      ...parts.words,
+    ];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.parent::text AS "__parent", x.*
        FROM unnest(${ids}) AS p(parent)
        CROSS JOIN LATERAL (
-         SELECT ${selectList(this.metadata, "r")}, ${spec.key}::text AS "__key"
-         FROM reports r WHERE ${conditions.join(" AND ")}
-         ${this.orderClause(spec)} LIMIT ${size + 1}
+         SELECT ${selectList(this.metadata, "r")}, ${t.orderKey}::text AS "__key"
+         FROM ${t.from} WHERE ${conditions.join(" AND ")}
+         ${this.orderClause(spec, t)} LIMIT ${size + 1}
        ) x`,
       params.values,
     );
@@ -338,7 +350,7 @@ export class ReportQueryService {
     return report;
   }
 
-  private orderClause(spec: OrderSpec, rows: Timeline = reportRows(spec)): string {
+  private orderClause(spec: OrderSpec, rows: Timeline): string {
     const direction = spec.descending ? "DESC" : "ASC";
     return `ORDER BY ${rows.orderKey} ${direction}, ${rows.id} ${direction}`;
   }
@@ -364,7 +376,7 @@ export class ReportQueryService {
    * that test as narrowing again, expect a twentieth of the rows, and plan for reading them all.
    */
   private rowTests(rows: Timeline, { tests, tag }: ListQuery): string[] {
-    return tag && !rows.ofTag ? [PARENT_CONDITION.sectorTag(tag), ...tests] : tests;
+    return tag && tag !== rows.tag ? [PARENT_CONDITION.sectorTag(tag), ...tests] : tests;
   }
 
   /** The timeline's own conditions with the list's date range and keyset, written for its rows. */
