@@ -23,6 +23,7 @@ let server: RunningServer;
 let published = 0;
 let tagId = "";
 let oldestTagId = "";
+let sharingTagId = "";
 let links = { all: 0, stale: 0 };
 const expected = {
   rare: [] as string[],
@@ -30,16 +31,17 @@ const expected = {
   commonUnderTag: [] as string[],
   underOldestTag: [] as string[],
   publishedUnderOldestTag: [] as string[],
+  underBothTags: [] as string[],
   staffUnderOldestTag: [] as string[],
 };
 
 // What a full scan in SQL finds, newest first: the answer every path must give.
-const fullScan = async (word: string | null, tag?: string, staff = false): Promise<string[]> =>
+const fullScan = async (word: string | null, tags: string[] = [], staff = false): Promise<string[]> =>
   (
     await db.sql(
       `SELECT title FROM reports WHERE ${staff ? "TRUE" : "status = 'PUBLISHED'"}
        ${word ? `AND strpos(search_doc, lower('${word}')) > 0` : ""}
-       ${tag ? `AND sector_tag_ids @> ARRAY['${tag}'::uuid]` : ""}
+       ${tags.length ? `AND sector_tag_ids @> ARRAY[${tags.map((t) => `'${t}'`).join(", ")}]::uuid[]` : ""}
        ORDER BY coalesce(published_at, 'infinity'::timestamptz) DESC, id DESC`,
     )
   ).map((r) => r.title as string);
@@ -58,14 +60,18 @@ beforeAll(async () => {
      WHERE r.status = 'PUBLISHED' AND strpos(r.search_doc, '${COMMON}') > 0 GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,
   );
   tagId = tag.id as string;
-  // A tag of the five oldest published reports with the common word, and of three unpublished
-  // ones: a walk along every report in date order would not reach them within its budget.
+  // A tag of five old published reports with the common word (each the oldest on its subject, so that
+  // they differ in their other tags), and of three unpublished ones: a walk along every report in
+  // date order would not reach them within its budget.
   const [oldest] = await db.sql(`INSERT INTO sector_tags (slug, name) VALUES ('oldest-five', '가장 오래된 다섯') RETURNING id`);
   oldestTagId = oldest.id as string;
   await db.sql(`
     INSERT INTO report_sector_tags (report_id, sector_tag_id)
     SELECT id, '${oldestTagId}' FROM (
-      (SELECT id FROM reports WHERE status = 'PUBLISHED' AND strpos(search_doc, '${COMMON}') > 0 ORDER BY published_at, id LIMIT 5)
+      (SELECT id FROM (
+         SELECT DISTINCT ON (subject) id, published_at FROM reports
+         WHERE status = 'PUBLISHED' AND strpos(search_doc, '${COMMON}') > 0 ORDER BY subject, published_at, id) f
+       ORDER BY published_at, id LIMIT 5)
       UNION ALL (SELECT id FROM reports WHERE status <> 'PUBLISHED' ORDER BY id LIMIT 3)) x`);
   // Every link must carry its report's publication key: the copies' links were written before
   // their reports were published, the new tag's after.
@@ -75,10 +81,17 @@ beforeAll(async () => {
   links = counts as typeof links;
   expected.rare = await fullScan(RARE);
   expected.common = await fullScan(COMMON);
-  expected.commonUnderTag = await fullScan(COMMON, tagId);
-  expected.underOldestTag = await fullScan(COMMON, oldestTagId);
-  expected.publishedUnderOldestTag = await fullScan(null, oldestTagId);
-  expected.staffUnderOldestTag = await fullScan(null, oldestTagId, true);
+  expected.commonUnderTag = await fullScan(COMMON, [tagId]);
+  expected.underOldestTag = await fullScan(COMMON, [oldestTagId]);
+  expected.publishedUnderOldestTag = await fullScan(null, [oldestTagId]);
+  // The tag that the fewest of those published reports also have.
+  const [sharing] = await db.sql(`
+    SELECT l.sector_tag_id AS id FROM report_sector_tags l JOIN reports r ON r.id = l.report_id
+    WHERE r.status = 'PUBLISHED' AND r.sector_tag_ids @> ARRAY['${oldestTagId}'::uuid] AND l.sector_tag_id <> '${oldestTagId}'
+    GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`);
+  sharingTagId = sharing.id as string;
+  expected.underBothTags = await fullScan(null, [oldestTagId, sharingTagId]);
+  expected.staffUnderOldestTag = await fullScan(null, [oldestTagId], true);
   server = await startServer(db, STAFF_ENV);
   // The first search of a process also reads the bigram statistics (one statement, then cached).
   await server.client.request(SEARCH, { filter: { search: COMMON }, first: 1 });
@@ -183,5 +196,15 @@ describe("search paths: a walk in date order, then the index", () => {
     const anonymous = await tagPages(server.client);
     expect(anonymous.filtered).toEqual(expected.publishedUnderOldestTag);
     expect(anonymous.nested).toEqual(expected.publishedUnderOldestTag);
+  });
+
+  it("still tests a filter's tag in a tag's own reports connection", async () => {
+    const { sectorTag } = await server.client.request<{ sectorTag: Answer }>(
+      `query($id: ID, $tag: ID) { sectorTag(id: $id) { reports(first: 100, filter: { sectorTagId: $tag }) { pageInfo { endCursor hasNextPage } nodes { title } } } }`,
+      { id: oldestTagId, tag: sharingTagId },
+    );
+    expect(sectorTag.reports.nodes.map((n) => n.title)).toEqual(expected.underBothTags);
+    expect(expected.underBothTags.length).toBeGreaterThan(0);
+    expect(expected.underBothTags.length).toBeLessThan(expected.publishedUnderOldestTag.length);
   });
 });
