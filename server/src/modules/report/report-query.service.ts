@@ -191,11 +191,15 @@ export class ReportQueryService {
     const parts = this.filterConditions(viewer, args.filter, frequencies, params);
     const keyset = args.after ? [this.keyset(spec, args.after, order, params)] : [];
     const query: ListQuery = { ...parts, keyset, params, size, spec };
-    // The same search is the same filter, order and page size, whichever page it asks for.
-    const route = JSON.stringify([isStaff(viewer), order, size, args.filter]);
-    const walk = parts.index.length > 0 && spec.key === PUBLICATION_KEY && this.routes.shouldWalk(route);
-    let rows = walk ? await this.searchWalk(query, plan) : null;
-    if (walk && !rows) this.routes.walkFellShort(route);
+    let rows: Record<string, unknown>[] | null = null;
+    if (parts.index.length && spec.key === PUBLICATION_KEY) {
+      // The same search is the same filter, order and page size, whichever page it asks for.
+      const route = JSON.stringify([isStaff(viewer), order, size, args.filter]);
+      if (this.routes.shouldWalk(route)) {
+        rows = await this.searchWalk(query, plan);
+        if (!rows) this.routes.walkFellShort(route);
+      }
+    }
     rows ??= await this.listRows(query, plan);
     const count = async (): Promise<number> => {
       const countParams = new SqlParams();
@@ -211,7 +215,7 @@ export class ReportQueryService {
   private listRows(query: ListQuery, plan: ReadPlan | undefined): Promise<Record<string, unknown>[]> {
     const { index, words, params, size, spec } = query;
     if (!index.length) {
-      const t = this.timeline(query);
+      const t = this.timeline(query.tag, spec);
       return this.dataSource.query(
         `SELECT ${this.columns(plan)}, ${t.orderKey}::text AS "__key"
          FROM ${t.from} WHERE ${[...this.along(t, query), ...this.rowTests(t, query), ...words].join(" AND ")}
@@ -246,7 +250,7 @@ export class ReportQueryService {
    */
   private async searchWalk(query: ListQuery, plan: ReadPlan | undefined): Promise<Record<string, unknown>[] | null> {
     const { words, params, size, spec } = query;
-    const t = this.timeline(query);
+    const t = this.timeline(query.tag, spec);
     const budget = t.walkRowsPerRow * (size + 1);
     const direction = spec.descending ? "DESC" : "ASC";
     // The row number over the walk's own order lets PostgreSQL stop at the page's last row
@@ -279,17 +283,11 @@ export class ReportQueryService {
     const parts = this.filterConditions(viewer, args.filter, frequencies, params);
     const keyset = args.after ? [this.keyset(spec, args.after, order, params)] : [];
     const query: ListQuery = { ...parts, keyset, params, size, spec };
-    // A tag's reports in date order come from its links, as a list's do (unless the search index
-    // narrows them); other parents are tested in each row.
-    const byTag = parent === "sectorTag" && spec.key === PUBLICATION_KEY && !parts.index.length;
-    const t = byTag ? tagRows("p.parent") : reportRows(spec);
-    const conditions = [
-      ...this.along(t, query),
-      ...(byTag ? [] : [PARENT_CONDITION[parent]("p.parent")]),
-      ...this.rowTests(t, query),
-      ...parts.index,
-      ...parts.words,
-    ];
+    // A tag's reports come from its links, as a list's do (unless the search index narrows
+    // them); other parents are tested in each row.
+    const t = parts.index.length ? reportRows(spec) : this.timeline(parent === "sectorTag" ? "p.parent" : null, spec);
+    const parentTest = t.tag === "p.parent" ? [] : [PARENT_CONDITION[parent]("p.parent")];
+    const conditions = [...this.along(t, query), ...parentTest, ...this.rowTests(t, query), ...parts.index, ...parts.words];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT p.parent::text AS "__parent", x.*
        FROM unnest(${ids}) AS p(parent)
@@ -363,20 +361,21 @@ export class ReportQueryService {
   }
 
   /**
-   * The rows a list reads in its order: a filter by tag, in publication order, reads that tag's
-   * links, since a walk then passes only the tag's reports (for a common word under an unrelated
-   * tag, a few hundred instead of thousands).
+   * The rows a list reads in its order: by tag, in publication order, that tag's links, since a
+   * walk then passes only the tag's reports (for a common word under an unrelated tag, a few
+   * hundred instead of thousands).
    */
-  private timeline({ tag, spec }: ListQuery): Timeline {
+  private timeline(tag: string | null, spec: OrderSpec): Timeline {
     return tag && spec.key === PUBLICATION_KEY ? tagRows(tag) : reportRows(spec);
   }
 
   /**
-   * The tests of each row, with the tag's unless the rows are the tag's: PostgreSQL would count
-   * that test as narrowing again, expect a twentieth of the rows, and plan for reading them all.
+   * The tests of each row, with the tag's unless the rows (null: the reports themselves) are the
+   * tag's links: PostgreSQL would count that test as narrowing again, expect a twentieth of the
+   * rows, and plan for reading them all.
    */
-  private rowTests(rows: Timeline, { tests, tag }: ListQuery): string[] {
-    return tag && tag !== rows.tag ? [PARENT_CONDITION.sectorTag(tag), ...tests] : tests;
+  private rowTests(rows: Timeline | null, { tests, tag }: FilterConditions): string[] {
+    return tag && tag !== rows?.tag ? [PARENT_CONDITION.sectorTag(tag), ...tests] : tests;
   }
 
   /** The timeline's own conditions with the list's date range and keyset, written for its rows. */
@@ -389,16 +388,15 @@ export class ReportQueryService {
     return filter?.search ? this.bigrams.frequencies() : new Map();
   }
 
-  /** Visibility first, then the client's filter; every list path goes through here. */
+  /** Visibility first, then the client's filter, on the reports themselves (for the counts). */
   private conditions(
     viewer: Viewer,
     filter: ReportFilter | null | undefined,
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
   ): string[] {
-    const { range, tests, index, words, tag } = this.filterConditions(viewer, filter, frequencies, params);
-    const tagTest = tag ? [PARENT_CONDITION.sectorTag(tag)] : [];
-    return [...range.map((c) => c(PUBLICATION_KEY)), ...tagTest, ...tests, ...index, ...words];
+    const parts = this.filterConditions(viewer, filter, frequencies, params);
+    return [...parts.range.map((c) => c(PUBLICATION_KEY)), ...this.rowTests(null, parts), ...parts.index, ...parts.words];
   }
 
   /**
