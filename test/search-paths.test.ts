@@ -50,11 +50,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const first = await startServer(db);
   expect(await first.stop()).toBe(0);
-  published = (await db.sql(copyPublishedReports(COPIES)))[0].n as number;
-  // The rare word goes into the three oldest reports only.
-  await db.sql(`
-    UPDATE reports SET title = title || ' ${RARE}' WHERE id IN (
-      SELECT id FROM reports WHERE status = 'PUBLISHED' ORDER BY published_at, id LIMIT 3)`);
+  // The rare word goes into the three oldest reports only (copies are older than their sources).
+  published = (await db.sql(copyPublishedReports(COPIES, { word: RARE, oldest: 3 })))[0].n as number;
   const [tag] = await db.sql(
     `SELECT t.sector_tag_id AS id FROM report_sector_tags t JOIN reports r ON r.id = t.report_id
      WHERE r.status = 'PUBLISHED' AND strpos(r.search_doc, '${COMMON}') > 0 GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`,

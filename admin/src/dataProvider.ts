@@ -5,9 +5,9 @@ import { gql } from "./graphql";
 /** GraphQL fields each resource's screens read. */
 const REPORT_FIELDS = `id slug title subject summary body language status version publishedAt scheduledAt correctedAt createdAt updatedAt
   firm { id name } analysts { id name title } sectorTags { id name }
-  disclaimer { id text templateVersion checksum reviewStatus reviewNote reviewedAt reviewedBy { name } attachedAt }
+  disclaimer { id text templateVersion checksum contentChecksum reviewStatus reviewNote reviewedAt reviewedBy { name } attachedAt attachedBy { id } }
   workingCopy { status version title subject summary body language updatedAt analysts { id name } sectorTags { id name }
-    disclaimer { id text templateVersion checksum reviewStatus reviewNote } createdBy { id name } updatedBy { id name } }
+    disclaimer { id text templateVersion checksum reviewStatus reviewNote attachedBy { id } } createdBy { id name } updatedBy { id name } }
   retraction { reason at } scheduleBlock { at reason } createdBy { id name } updatedBy { id name }`;
 const FIRM_FIELDS = `id slug name nameEn website isPartner createdAt
   disclaimerTemplates { id version body effectiveFrom checksum createdAt }`;
@@ -257,7 +257,7 @@ export const dataProvider = {
     gql<{ reviewQueue: ReviewItem[] }>(`{ reviewQueue { reportId correction title differsFromCurrent submittedAt
       report { id title firm { name } status } disclaimer { text templateVersion } currentTemplate { body version } } }`),
   complianceIssues: () =>
-    gql<{ complianceIssues: ComplianceIssue[] }>(`{ complianceIssues { reportId kind since reason
+    gql<{ complianceIssues: ComplianceIssue[] }>(`{ complianceIssues { reportId kind since reason rule
       report { id title status firm { name } } disclaimer { templateVersion } currentTemplate { version } } }`),
   history: (id: Identifier) =>
     gql<{ report: ReportHistory }>(
@@ -289,9 +289,10 @@ export interface ReviewItem {
 
 export interface ComplianceIssue {
   reportId: string;
-  kind: "OUTDATED_DISCLAIMER" | "BLOCKED_SCHEDULE";
+  kind: "OUTDATED_DISCLAIMER" | "BLOCKED_SCHEDULE" | "GATE_VIOLATION";
   since: string;
   reason: string | null;
+  rule: string | null;
   report: { id: string; title: string; status: string; firm: { name: string } };
   disclaimer: { templateVersion: number } | null;
   currentTemplate: { version: number } | null;

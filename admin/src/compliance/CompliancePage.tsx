@@ -4,7 +4,10 @@ import { Link, Title, useDataProvider, useTranslate } from "react-admin";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { formatSeoul } from "../time";
 
-/** Live or scheduled reports with an outdated disclaimer, and schedules the scheduler stopped. */
+/**
+ * Live or scheduled reports with an outdated disclaimer, schedules the scheduler stopped, and live
+ * rows the database's gate would refuse today.
+ */
 export function CompliancePage() {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
@@ -36,7 +39,12 @@ export function CompliancePage() {
                     </Typography>
                   </TableCell>
                   <TableCell>
-                    <Chip size="small" color={issue.kind === "BLOCKED_SCHEDULE" ? "error" : "warning"} label={translate(`compliance.${issue.kind}`)} />
+                    <Chip size="small" color={issue.kind === "OUTDATED_DISCLAIMER" ? "warning" : "error"} label={translate(`compliance.${issue.kind}`)} />
+                    {issue.rule && (
+                      <Typography variant="caption" sx={{ display: "block" }} data-rule={issue.rule}>
+                        {translate(`compliance.rules.${issue.rule}`, { _: issue.rule })}
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell>{translate(`status.${issue.report.status}`)}</TableCell>
                   <TableCell>

@@ -14,8 +14,14 @@ interface Reviewed {
   title: string;
   target: string;
   firm: { name: string };
-  disclaimer: { text: string; templateVersion: number; reviewStatus: string } | null;
-  workingCopy: (PreviewContent & { disclaimer: PreviewContent["disclaimer"]; createdBy: { id: string } | null; updatedBy: { id: string } | null }) | null;
+  disclaimer: (NonNullable<PreviewContent["disclaimer"]> & { attachedBy: { id: string } | null }) | null;
+  workingCopy:
+    | (PreviewContent & {
+        disclaimer: (NonNullable<PreviewContent["disclaimer"]> & { attachedBy: { id: string } | null }) | null;
+        createdBy: { id: string } | null;
+        updatedBy: { id: string } | null;
+      })
+    | null;
   createdBy: { id: string } | null;
   updatedBy: { id: string } | null;
 }
@@ -43,9 +49,13 @@ export function ReviewPage() {
   const copy = report.workingCopy;
   const content: PreviewContent = copy ? { ...copy, firm: report.firm } : (report as unknown as PreviewContent);
   const attached = (copy ? copy.disclaimer : report.disclaimer) ?? null;
-  // As the server decides: the author and last editor of what is reviewed, and the report's author.
-  const authors = copy ? [copy.createdBy?.id, copy.updatedBy?.id, report.createdBy?.id] : [report.createdBy?.id, report.updatedBy?.id];
-  const own = identity !== undefined && authors.includes(String(identity.id));
+  // As the server and the database decide (rule FOUR_EYES): whoever attached the disclaimer, the
+  // author and last editor of what is reviewed, and the report's author.
+  const preparers = [
+    attached?.attachedBy?.id,
+    ...(copy ? [copy.createdBy?.id, copy.updatedBy?.id, report.createdBy?.id] : [report.createdBy?.id, report.updatedBy?.id]),
+  ];
+  const own = identity !== undefined && preparers.includes(String(identity.id));
   const canDecide = hasRole(permissions, "REVIEWER") && report.target === "IN_REVIEW" && !own;
 
   const decide = async (approve: boolean): Promise<void> => {

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
+import { gateRefusalOf } from "../common/gate-refusal";
 
 /** Codes whose messages were written for clients; anything else is an internal error. */
 const CLIENT_CODES = new Set([
@@ -53,6 +54,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isDatabaseUnavailable(error)) {
     console.error(`database unavailable: ${(error as GraphQLError).originalError?.message ?? String(error)}`);
     return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  }
+  // The database's own disclaimer gate: its messages name the rule and were written for staff.
+  const refusal = gateRefusalOf(error instanceof GraphQLError ? error.originalError : error);
+  if (refusal) {
+    return { message: refusal.message, path: formatted.path, extensions: { code: "DISCLAIMER_REQUIRED", rule: refusal.rule } };
   }
   if (isUniqueViolation(error)) {
     return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };

@@ -7,6 +7,7 @@ import { StoredSearchDocument1764662400000 } from "./1764662400000-StoredSearchD
 import { SectorTagKeys1764748800000 } from "./1764748800000-SectorTagKeys";
 import { SearchIndexWithTags1764835200000 } from "./1764835200000-SearchIndexWithTags";
 import { SectorTagTimelines1764921600000 } from "./1764921600000-SectorTagTimelines";
+import { DisclaimerIntegrity1765008000000 } from "./1765008000000-DisclaimerIntegrity";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SectorTagKeys1764748800000,
   SearchIndexWithTags1764835200000,
   SectorTagTimelines1764921600000,
+  DisclaimerIntegrity1765008000000,
 ];

@@ -63,4 +63,13 @@ export class DisclaimerSnapshot {
 
   @Column({ type: "text", nullable: true })
   reviewNote!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "SHA-256 of the content (title, subject, summary, body) the reviewer approved, recorded by the database at approval; " +
+      "a live report's content always matches it. Null until approved, and for approvals older than these records.",
+  })
+  @Column({ type: "text", nullable: true })
+  contentChecksum!: string | null;
 }

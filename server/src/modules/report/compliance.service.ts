@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { gateRuleOf } from "../../common/gate-refusal";
 
 export interface ReviewQueueRow {
   reportId: string;
@@ -10,7 +11,7 @@ export interface ReviewQueueRow {
   submittedAt: Date;
 }
 
-export type ComplianceIssueKind = "OUTDATED_DISCLAIMER" | "BLOCKED_SCHEDULE";
+export type ComplianceIssueKind = "OUTDATED_DISCLAIMER" | "BLOCKED_SCHEDULE" | "GATE_VIOLATION";
 
 export interface ComplianceRow {
   reportId: string;
@@ -19,6 +20,7 @@ export interface ComplianceRow {
   currentTemplateId: string | null;
   since: Date;
   reason: string | null;
+  rule: string | null;
 }
 
 /** The reviewers' lists: what waits for review, and live reports that need attention. */
@@ -42,22 +44,37 @@ export class ComplianceService {
   }
 
   /**
-   * Live or scheduled reports whose disclaimer is not the firm's current version, and schedules the
-   * scheduler refused for that reason.
+   * Live or scheduled reports whose disclaimer is not the firm's current version; schedules the
+   * scheduler refused; and live or scheduled rows that the database's gate would refuse today
+   * (rows written before a rule existed, or by hand).
    */
-  issues(): Promise<ComplianceRow[]> {
-    return this.dataSource.query(
+  async issues(): Promise<ComplianceRow[]> {
+    const rows: (ComplianceRow & { sqlstate: string | null })[] = await this.dataSource.query(
       `SELECT r.id AS "reportId", 'OUTDATED_DISCLAIMER' AS kind, s.id AS "disclaimerId", cur.id AS "currentTemplateId",
-              coalesce(cur.effective_from, s.attached_at) AS since, NULL AS reason
+              coalesce(cur.effective_from, s.attached_at) AS since, NULL AS reason, NULL AS sqlstate
        FROM reports r
        JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
        LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
        WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND s.template_id IS DISTINCT FROM cur.id
        UNION ALL
-       SELECT r.id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at, r.schedule_blocked_reason
+       SELECT r.id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at, r.schedule_blocked_reason, NULL
        FROM reports r
        WHERE r.status = 'APPROVED' AND r.schedule_blocked_at IS NOT NULL
+       UNION ALL
+       SELECT r.id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), r.updated_at, p.message, p.sqlstate
+       FROM reports r
+       LEFT JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+       CROSS JOIN LATERAL rd_live_gate_problem(r.id, false) p
+       WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL
+         -- An approval older than content records still covers a live report whose content is what
+         -- its last publication-log entry recorded going live.
+         AND NOT (p.sqlstate = 'RD107' AND s.content_checksum IS NULL AND r.status = 'PUBLISHED' AND EXISTS (
+           SELECT 1 FROM report_revisions v
+           WHERE v.id = (SELECT e.revision_id FROM publication_events e WHERE e.report_id = r.id ORDER BY e.at DESC, e.id DESC LIMIT 1)
+             AND v.content->>'title' = r.title AND v.content->>'subject' = r.subject AND v.content->>'body' = r.body
+             AND v.content->'summary' = to_jsonb(r.summary)))
        ORDER BY since, "reportId"`,
     );
+    return rows.map(({ sqlstate, ...row }) => ({ ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null }));
   }
 }

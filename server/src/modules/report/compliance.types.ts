@@ -3,12 +3,16 @@ import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from "typ
 export enum ComplianceIssueKind {
   OUTDATED_DISCLAIMER = "OUTDATED_DISCLAIMER",
   BLOCKED_SCHEDULE = "BLOCKED_SCHEDULE",
+  GATE_VIOLATION = "GATE_VIOLATION",
 }
 registerEnumType(ComplianceIssueKind, {
   name: "ComplianceIssueKind",
   valuesConfig: {
     OUTDATED_DISCLAIMER: { description: "Live or scheduled with a disclaimer that is not the firm's current version." },
     BLOCKED_SCHEDULE: { description: "The scheduler refused to publish it; it is back in APPROVED." },
+    GATE_VIOLATION: {
+      description: "Live or scheduled, but the database's disclaimer gate would refuse it today (written before the rule existed, or by hand).",
+    },
   },
 });
 
@@ -46,6 +50,9 @@ export class ComplianceIssue {
 
   @Field(() => String, { nullable: true })
   reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The gate rule a GATE_VIOLATION breaks, such as CONTENT_NOT_APPROVED." })
+  rule!: string | null;
 
   disclaimerId!: string | null;
   currentTemplateId!: string | null;

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { sha256Hex } from "../../common/checksum";
 import { AppError, badInput } from "../../common/errors";
+import { gateRefusalOf } from "../../common/gate-refusal";
 import * as valid from "../../common/validate";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
@@ -163,43 +164,59 @@ export class ReportWorkflowService {
 
   /**
    * Publishes one due scheduled report, claimed with SKIP LOCKED so that several server processes
-   * never take the same one. A report whose firm changed its disclaimer meanwhile goes back to
-   * APPROVED with the schedule cleared. Returns false when nothing is due.
+   * never take the same one. The database's gate decides at commit (the firm may have issued a new
+   * disclaimer since the approval): a report it refuses goes back to APPROVED, with the rule as the
+   * reason, in a transaction of its own. Returns false when nothing is due.
    */
   async publishNextDue(): Promise<boolean> {
-    const action = await this.dataSource.transaction(async (manager): Promise<AuditAction | null> => {
-      const due: { id: string }[] = await manager.query(
-        `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
-         ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
-      if (!due.length) return null;
-      const locked = await this.reports.lock(manager, due[0].id);
-      const snapshot = await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId!);
-      const template = await this.disclaimers.currentTemplate(manager, locked.report.firmId);
-      if (snapshot && template && snapshot.templateId === template.id) {
+    let claimed: string | null = null;
+    try {
+      const published = await this.dataSource.transaction(async (manager) => {
+        const due: { id: string }[] = await manager.query(
+          `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
+           ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!due.length) return false;
+        claimed = due[0].id;
+        const locked = await this.reports.lock(manager, claimed);
         await this.goLive(manager, locked.report);
         await this.record(manager, SYSTEM, locked, { action: "PUBLISH", reportOnly: true });
-        return "PUBLISH";
-      }
-      const reason = "the firm's disclaimer changed after approval; attach and approve the current version";
+        return true;
+      });
+      if (published) this.committed("PUBLISH");
+      return published;
+    } catch (error) {
+      const refusal = gateRefusalOf(error);
+      if (!refusal || !claimed) throw error;
+      await this.blockSchedule(claimed, refusal.message);
+      return true;
+    }
+  }
+
+  /** Returns a schedule the gate refused to APPROVED, unless another instance already did. */
+  private async blockSchedule(reportId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.reports.lock(manager, reportId);
+      if (locked.report.status !== ReportStatus.SCHEDULED) return;
       await manager.query(
         `UPDATE reports SET status = 'APPROVED', scheduled_at = NULL, schedule_blocked_at = now(),
            schedule_blocked_reason = $2 WHERE id = $1`,
-        [locked.report.id, reason],
+        [reportId, reason],
       );
       await this.record(manager, SYSTEM, locked, { action: "SCHEDULE_BLOCKED", note: reason, reportOnly: true });
-      return "SCHEDULE_BLOCKED";
     });
-    if (action) this.committed(action);
-    return action !== null;
   }
 
   private review(actor: Actor, reportId: string, decision: ReviewStatus.APPROVED | ReviewStatus.REJECTED, note: string | null): Promise<Report> {
     return this.step(actor, reportId, async (manager, locked, target) => {
       requireStatus(target, [ReportStatus.IN_REVIEW]);
-      const authors = [target.createdById, target.updatedById, locked.report.createdById];
-      if (authors.includes(actor.id)) {
-        throw new AppError("FORBIDDEN", "a reviewer may not review a report they created or last edited");
+      const snapshot = await this.disclaimers.findSnapshot(manager, target.disclaimerId!);
+      // The same four eyes as the database's review trigger (rule FOUR_EYES).
+      const preparers = [snapshot?.attachedById, target.createdById, target.updatedById, locked.report.createdById];
+      if (preparers.includes(actor.id)) {
+        throw new AppError("FORBIDDEN", "a reviewer may not review a report they created or last edited, or whose disclaimer they attached", {
+          rule: "FOUR_EYES",
+        });
       }
       const clean = note === null ? null : valid.optionalText(note, "note", { max: REASON_MAX, multiline: true });
       await this.disclaimers.review(manager, target.disclaimerId!, decision, actor.id!, clean);
@@ -212,7 +229,7 @@ export class ReportWorkflowService {
   /** Copies an approved correction onto the report; if the report is live, it is corrected now. */
   private async applyCopy(manager: EntityManager, locked: LockedReport, copy: WorkingCopy): Promise<Outcome> {
     const { report } = locked;
-    await this.reports.applyToReport(manager, report.id, copyContent(copy, report.firmId));
+    await this.reports.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.updatedById);
     const live = report.status === ReportStatus.PUBLISHED;
     await manager.query(
       `UPDATE reports SET disclaimer_id = $2, corrected_at = CASE WHEN $3 THEN now() ELSE corrected_at END WHERE id = $1`,

@@ -236,11 +236,14 @@ export class ReportService {
     await manager.query(`UPDATE reports SET version = greatest(version, $2) + 1, updated_at = now() WHERE id = $1`, [reportId, atLeast]);
   }
 
-  /** Puts content onto the report's live fields (publishing a working copy). */
-  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
+  /**
+   * Puts content onto the report's live fields (publishing a working copy); whoever last edited
+   * the copy becomes the report's last editor, whom the four-eyes rule excludes from reviewing.
+   */
+  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent, editorId: string | null): Promise<void> {
     await manager.query(
-      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6 WHERE id = $1`,
-      [reportId, content.title, content.subject, content.summary, content.body, content.language],
+      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6, updated_by_id = $7 WHERE id = $1`,
+      [reportId, content.title, content.subject, content.summary, content.body, content.language, editorId],
     );
     await this.replaceLinks(manager, reportId, content);
   }
