@@ -5,7 +5,7 @@ import { Progress } from "../progress";
 import { buildCatalogue, buildReport, type Catalogue, type ReportRow } from "./content";
 
 /** Bump when the generated data changes, so that --reuse does not measure an older dataset. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const BATCH = 500;
 /** The GIN build keeps its entries in memory up to this much before it writes them out. */
 const INDEX_BUILD_MEMORY = "1GB";
@@ -61,6 +61,8 @@ async function insertRows(client: pg.Client, table: string, columns: Record<stri
   );
 }
 
+const TEMPLATE_COLUMNS = { id: "uuid", firmId: "uuid", version: "int", body: "text", effectiveFrom: "timestamptz", checksum: "text" };
+
 async function insertCatalogue(client: pg.Client, catalogue: Catalogue): Promise<void> {
   await insertRows(client, "users", { id: "uuid", email: "text", name: "text", role: "text" }, catalogue.users);
   await insertRows(client, "firms", { id: "uuid", slug: "text", name: "text", nameEn: "text", website: "text" }, catalogue.firms);
@@ -71,46 +73,39 @@ async function insertCatalogue(client: pg.Client, catalogue: Catalogue): Promise
     catalogue.analysts,
   );
   await insertRows(client, "sector_tags", { id: "uuid", slug: "text", name: "text", nameEn: "text" }, catalogue.tags);
-  await insertRows(
-    client,
-    "disclaimer_templates",
-    { id: "uuid", firmId: "uuid", version: "int", body: "text", effectiveFrom: "timestamptz", checksum: "text" },
-    catalogue.templates,
-  );
+  // Later versions come after the reports published under the first (see prepareDataset).
+  await insertRows(client, "disclaimer_templates", TEMPLATE_COLUMNS, catalogue.templates.filter((t) => t.version === 1));
 }
 
 /**
- * One batch of reports with everything the app would have written for them: disclaimer snapshots
- * (approved, with reviewer and checksum, for approved and published rows), analysts and tags, the
- * publication log row of each published report, and the first revision of W6 pool reports. One
- * statement: the foreign keys between reports and snapshots are checked at its end, and the
- * database's deferred publish gate checks every published row at commit. Each report's copy of its
- * tag ids, and each link's copy of the publication key, is written as the triggers on
- * report_sector_tags would leave it, so they find nothing to change (or every report would be
- * written twice, and the table bloated by half).
+ * One batch of reports with everything the app would have written for them, in the order the
+ * workflow writes it, since the database's triggers hold the bulk load to the same rules: reports
+ * that will be approved or published are inserted IN_REVIEW with a PENDING disclaimer snapshot,
+ * then a reviewer other than the author approves the snapshots (the database records the content
+ * checksum), then the reports take their final status, and the publish gate checks each published
+ * row at commit. Analysts, tags, the publication log row of each published report and the first
+ * revision of W6 pool reports go with the insert. Each report's copy of its tag ids, and each
+ * link's copy of the publication key, is written as the triggers on report_sector_tags would leave
+ * it, so they find nothing to change.
  */
 const INSERT_REPORTS = `
   WITH x AS (
     SELECT * FROM json_to_recordset($1::json) AS x(
       id uuid, slug text, title text, subject text, summary text[], body text, status text, version int,
       "publishedAt" timestamptz, "createdAt" timestamptz, "firmId" uuid, "analystIds" uuid[], "tagIds" uuid[],
-      "createdById" uuid, "reviewerId" uuid, "snapshotId" uuid, "templateId" uuid, "contentChecksum" text, revision text)
+      "createdById" uuid, "snapshotId" uuid, "templateId" uuid, "contentChecksum" text, revision text)
   ),
   reports_in AS (
     INSERT INTO reports (id, slug, title, subject, summary, body, language, status, published_at, version, firm_id,
       disclaimer_id, created_by_id, updated_by_id, created_at, updated_at, sector_tag_ids)
-    SELECT id, slug, title, subject, summary, body, 'ko', status, "publishedAt", version, "firmId",
-      "snapshotId", "createdById", "createdById", "createdAt", coalesce("publishedAt", "createdAt"),
+    SELECT id, slug, title, subject, summary, body, 'ko', CASE WHEN status IN ('APPROVED', 'PUBLISHED') THEN 'IN_REVIEW' ELSE status END,
+      "publishedAt", version, "firmId", "snapshotId", "createdById", "createdById", "createdAt", coalesce("publishedAt", "createdAt"),
       ARRAY(SELECT t FROM unnest("tagIds") AS t ORDER BY t)
     FROM x
   ),
   snapshots_in AS (
-    INSERT INTO disclaimer_snapshots (id, report_id, template_id, template_version, text, checksum, attached_by_id,
-      attached_at, review_status, reviewed_by_id, reviewed_at)
-    SELECT x."snapshotId", x.id, t.id, t.version, t.body, t.checksum, x."createdById", x."createdAt",
-      CASE WHEN x.status = 'IN_REVIEW' THEN 'PENDING' ELSE 'APPROVED' END,
-      CASE WHEN x.status <> 'IN_REVIEW' THEN x."reviewerId" END,
-      CASE WHEN x.status <> 'IN_REVIEW' THEN x."createdAt" + interval '1 day' END
+    INSERT INTO disclaimer_snapshots (id, report_id, template_id, template_version, text, checksum, attached_by_id, attached_at)
+    SELECT x."snapshotId", x.id, t.id, t.version, t.body, t.checksum, x."createdById", x."createdAt"
     FROM x JOIN disclaimer_templates t ON t.id = x."templateId"
   ),
   analysts_in AS (
@@ -132,25 +127,51 @@ const INSERT_REPORTS = `
   )
   SELECT count(*)::int AS n FROM x`;
 
+const APPROVE_SNAPSHOTS = `
+  UPDATE disclaimer_snapshots s SET review_status = 'APPROVED', reviewed_by_id = a.reviewer
+  FROM unnest($1::uuid[], $2::uuid[]) AS a(id, reviewer) WHERE s.id = a.id`;
+
+const FINAL_STATUS = `
+  UPDATE reports r SET status = f.status FROM unnest($1::uuid[], $2::text[]) AS f(id, status) WHERE r.id = f.id`;
+
+/** One batch in one transaction, so that the deferred publish gate checks it at commit. */
+async function insertBatch(client: pg.Client, rows: ReportRow[]): Promise<void> {
+  const reviewed = rows.filter((r) => r.status === "APPROVED" || r.status === "PUBLISHED");
+  await client.query("BEGIN");
+  try {
+    await client.query(INSERT_REPORTS, [JSON.stringify(rows)]);
+    await client.query(APPROVE_SNAPSHOTS, [reviewed.map((r) => r.snapshotId), reviewed.map((r) => r.reviewerId)]);
+    await client.query(FINAL_STATUS, [reviewed.map((r) => r.id), reviewed.map((r) => r.status)]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
 /**
- * Inserts reports `from`…`to - 1`, generating the next batch while the database writes the last
- * one, so that Node and PostgreSQL each keep a core busy.
+ * Inserts the reports `build` makes for `from`…`to - 1` (it returns null for those to leave out),
+ * generating the next batch while the database writes the last one, so that Node and PostgreSQL
+ * each keep a core busy.
  */
 async function insertReports(
   client: pg.Client,
-  build: (index: number) => ReportRow,
+  build: (index: number) => ReportRow | null,
   from: number,
   to: number,
   label: string,
 ): Promise<void> {
   const progress = new Progress(label, to - from, "reports");
   let pending: Promise<unknown> = Promise.resolve();
-  for (let start = from; start < to; start += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, to - start) }, (_, i) => build(start + i));
-    const json = JSON.stringify(rows);
+  for (let i = from; i < to; ) {
+    const rows: ReportRow[] = [];
+    for (; i < to && rows.length < BATCH; i++) {
+      const row = build(i);
+      if (row) rows.push(row);
+    }
     await pending;
-    progress.update(start - from);
-    pending = client.query(INSERT_REPORTS, [json]);
+    progress.update(i - from);
+    if (rows.length) pending = insertBatch(client, rows);
   }
   await pending;
   progress.update(to - from);
@@ -217,7 +238,7 @@ async function migrate(url: string): Promise<void> {
   const dataSource = createDataSource({ url, poolSize: 1, connectTimeoutMs: 10_000, serverSession: null });
   await dataSource.initialize();
   try {
-    await runMigrations(dataSource);
+    await runMigrations(dataSource, null);
   } finally {
     await dataSource.destroy();
   }
@@ -310,15 +331,32 @@ export async function prepareDataset(
       const { rows } = await client.query(`SELECT pg_get_indexdef('reports_search_idx'::regclass) AS definition`);
       const definition: string = rows[0].definition;
       await client.query(`DROP INDEX reports_search_idx`);
-      await phase(phases, "reports (bulk insert, search index dropped)", () =>
-        insertReports(client, (i) => buildReport(parameters.seed, catalogue, i, false), 0, parameters.reports, "reports   "),
+      // In the order they went live: the gate takes a report live only with its firm's current
+      // disclaimer, so the reports carrying first versions go in before the later versions exist.
+      const firstVersions = new Set(catalogue.templates.filter((t) => t.version === 1).map((t) => t.id));
+      const later: number[] = [];
+      await phase(phases, "reports under first disclaimer versions (search index dropped)", () =>
+        insertReports(client, (i) => {
+          const report = buildReport(parameters.seed, catalogue, i, false);
+          if (report.templateId === null || firstVersions.has(report.templateId)) return report;
+          later.push(i);
+          return null;
+        }, 0, parameters.reports, "reports v1"),
       );
+      await phase(phases, "reports under later versions", async () => {
+        await insertRows(client, "disclaimer_templates", TEMPLATE_COLUMNS, catalogue.templates.filter((t) => t.version > 1));
+        await insertReports(client, (k) => buildReport(parameters.seed, catalogue, later[k], false), 0, later.length, "reports v2");
+      });
+      // Each approved or published report was written twice (IN_REVIEW, then its final status):
+      // rewritten compactly before the search index is built, so reads meet no dead rows.
+      await phase(phases, "vacuum full reports", () => client.query(`VACUUM FULL reports`));
       await phase(phases, "W6 pool of approved reports", () => topUpPool(client, parameters.seed, catalogue, poolNeeded));
       await phase(phases, "search index (GIN over bigrams and tag ids)", () => createIndex(url, client, definition));
       await phase(phases, "vacuum analyze", () => client.query(`VACUUM (ANALYZE)`));
       await phase(phases, "publish gate check", async () => {
         const { rows: bad } = await client.query(
-          `SELECT count(*)::int AS n FROM reports WHERE status IN ('PUBLISHED', 'SCHEDULED') AND rd_live_disclaimer_problem(id) IS NOT NULL`,
+          `SELECT count(*)::int AS n FROM reports r, rd_live_gate_problem(r.id, false) p
+           WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL`,
         );
         if (bad[0].n !== 0) throw new Error(`${bad[0].n} published reports fail the publish gate`);
       });

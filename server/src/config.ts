@@ -3,8 +3,12 @@ import path from "node:path";
 export interface Config {
   port: number;
   host: string;
-  /** Server PostgreSQL; absent means the embedded PGlite database under `dataDir`. */
+  /** Server PostgreSQL, as the runtime role; absent means the embedded PGlite database under `dataDir`. */
   databaseUrl: string | null;
+  /** The schema owner, for migrations at start-up and restores only; defaults to `databaseUrl`. */
+  databaseMigrationUrl: string | null;
+  /** The role migrations grant the runtime privileges to, when it exists. */
+  databaseAppRole: string;
   dataDir: string;
   databasePoolSize: number;
   /** How long a request waits for a pooled connection, and (server PostgreSQL) for one statement. */
@@ -69,8 +73,19 @@ function flag(name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${process.env[name]}"`);
 }
 
+/** A role name as PostgreSQL stores it unquoted, since it is written into GRANT statements. */
+function roleName(name: string, fallback: string): string {
+  const raw = process.env[name]?.trim() || fallback;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) {
+    throw new ConfigError(`${name} must be a lower-case role name (letters, digits, _), got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(): Config {
   const databaseUrl = process.env.DATABASE_URL?.trim() || null;
+  const databaseMigrationUrl = process.env.DATABASE_MIGRATION_URL?.trim() || null;
+  if (databaseMigrationUrl && !databaseUrl) throw new ConfigError("DATABASE_MIGRATION_URL needs DATABASE_URL (the runtime role) too");
   // A retraction reaches cached clients within this time, so it stays short.
   const cacheMaxAgeSeconds = integer("CACHE_MAX_AGE", 30, 0, 60);
   const responseCacheEnabled = flag("RESPONSE_CACHE", false);
@@ -81,6 +96,8 @@ export function loadConfig(): Config {
     port: integer("PORT", 4000, 0, 65535),
     host: process.env.HOST?.trim() || "0.0.0.0",
     databaseUrl,
+    databaseMigrationUrl: databaseMigrationUrl ?? databaseUrl,
+    databaseAppRole: roleName("DATABASE_APP_ROLE", "research_desk_app"),
     dataDir: path.resolve(process.env.DATA_DIR?.trim() || "data"),
     databasePoolSize: integer("DATABASE_POOL_SIZE", 10, 1, 500),
     databaseTimeouts: {

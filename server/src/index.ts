@@ -1,7 +1,9 @@
 import "reflect-metadata";
+import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "./config";
 import { createServices } from "./common/services";
-import { createDataSource, runMigrations } from "./db/data-source";
+import { createDataSource, runMigrations, type DataSourceOptions } from "./db/data-source";
+import { runtimeRoleRisk } from "./db/runtime-role";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./db/seed/seed";
@@ -23,22 +25,41 @@ function describeStartupError(error: unknown): string {
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/**
+ * Migrations run as the schema owner: through their own short-lived connection when it is
+ * another role than the runtime one, which then gets its grants.
+ */
+async function migrate(runtime: DataSourceOptions, ownerUrl: string | null, appRole: string, dataSource: DataSource): Promise<void> {
+  if (!ownerUrl || ownerUrl === runtime.url) return runMigrations(dataSource, appRole);
+  const owner = createDataSource({ ...runtime, url: ownerUrl, poolSize: 1 });
+  await owner.initialize();
+  try {
+    await runMigrations(owner, appRole);
+  } finally {
+    await owner.destroy();
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   if (!config.databaseUrl) embedded = await startEmbeddedDatabase(config.dataDir);
-  const dataSource = createDataSource({
+  const options: DataSourceOptions = {
     url: config.databaseUrl ?? embedded!.url,
     // PGlite is one session: through a single connection transactions queue instead of interleaving.
     poolSize: embedded ? 1 : config.databasePoolSize,
     connectTimeoutMs: config.databaseTimeouts.connectMs,
     serverSession: embedded ? null : config.databaseTimeouts,
-  });
+  };
+  const dataSource = createDataSource(options);
   try {
     await dataSource.initialize();
-    await runMigrations(dataSource);
+    await migrate(options, config.databaseMigrationUrl, config.databaseAppRole, dataSource);
+    const risk = config.production && !embedded ? await runtimeRoleRisk(dataSource) : null;
+    if (risk) console.warn(`warning: ${risk}`);
   } catch (error) {
+    await dataSource.destroy().catch(() => {});
     await embedded?.close();
     throw error;
   }

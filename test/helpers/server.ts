@@ -13,11 +13,29 @@ export const SERVER_ENTRY = path.join(ROOT, "dist/server/src/index.js");
 /** Set to run the suite against a PostgreSQL server instead of the embedded database. */
 export const SERVER_POSTGRES_URL = process.env.TEST_DATABASE_URL || null;
 export const MODE = SERVER_POSTGRES_URL ? "server" : "embedded";
+/**
+ * On the server, the servers under test run as the runtime role and migrate as the owner of the
+ * test database, as production does: two roles without superuser rights, created once by the
+ * global setup. The test's own SQL (`TestDatabase.sql`) runs as TEST_DATABASE_URL's user.
+ */
+export const RUNTIME_ROLE = process.env.TEST_APP_ROLE || "research_desk_app";
+export const OWNER_ROLE = process.env.TEST_OWNER_ROLE || "research_desk_owner";
+
+/** `url` with another database and, when given, another user. */
+export function databaseUrl(url: string, database: string, user?: string): string {
+  const next = new URL(url);
+  next.pathname = `/${database}`;
+  if (user) {
+    next.username = user;
+    next.password = "";
+  }
+  return next.toString();
+}
 
 /** Where one test file keeps its data: a fresh DATA_DIR, or a fresh database on the server. */
 export interface TestDatabase {
   env: Record<string, string>;
-  /** Runs SQL directly (embedded: only while no server runs on it). */
+  /** Runs SQL directly, as a superuser (embedded: only while no server runs on it). */
   sql(text: string): Promise<Record<string, unknown>[]>;
   drop(): Promise<void>;
 }
@@ -27,14 +45,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const name = `rd_test_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: SERVER_POSTGRES_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name} OWNER ${OWNER_ROLE}`);
     await admin.end();
-    const url = new URL(SERVER_POSTGRES_URL);
-    url.pathname = `/${name}`;
+    const superuser = databaseUrl(SERVER_POSTGRES_URL, name);
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: {
+        DATABASE_URL: databaseUrl(SERVER_POSTGRES_URL, name, RUNTIME_ROLE),
+        DATABASE_MIGRATION_URL: databaseUrl(SERVER_POSTGRES_URL, name, OWNER_ROLE),
+        DATABASE_APP_ROLE: RUNTIME_ROLE,
+      },
       async sql(text) {
-        const client = new pg.Client({ connectionString: url.toString() });
+        const client = new pg.Client({ connectionString: superuser });
         await client.connect();
         try {
           const result = await client.query(text);

@@ -3,6 +3,7 @@ import { CountingLogger } from "../common/sql-stats";
 import { entities } from "./entities";
 import { migrations } from "./migrations";
 import { SnakeNamingStrategy } from "./naming-strategy";
+import { grantRuntimeRole } from "./runtime-role";
 
 export interface DataSourceOptions {
   url: string;
@@ -47,8 +48,11 @@ export function createDataSource({ url, poolSize, connectTimeoutMs, serverSessio
   });
 }
 
-/** Any number of servers may start together: the first migrates, the others wait for the lock. */
-export async function runMigrations(dataSource: DataSource): Promise<void> {
+/**
+ * Any number of servers may start together: the first migrates, the others wait for the lock.
+ * Run as the schema owner; afterwards `appRole` (when it exists) gets the runtime privileges.
+ */
+export async function runMigrations(dataSource: DataSource, appRole: string | null): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
     // A migration may rebuild an index of a large table, and another instance may wait here for
@@ -60,6 +64,7 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
       const executor = new MigrationExecutor(dataSource, runner);
       executor.transaction = "each";
       await executor.executePendingMigrations();
+      if (appRole) await grantRuntimeRole(runner, appRole);
     } finally {
       await runner.query("SELECT pg_advisory_unlock(hashtext('research-desk:migrations'))");
     }

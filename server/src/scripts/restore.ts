@@ -1,5 +1,5 @@
 // `npm run restore -- <file> [--force]`, with the servers stopped. With DATABASE_URL: pg_restore
-// into that database (meant to be a new, empty one). Otherwise the archive of GET /backup is
+// into that database (meant to be a new, empty one), as the schema owner (DATABASE_MIGRATION_URL). Otherwise the archive of GET /backup is
 // loaded into DATA_DIR with PGlite's loadDataDir.
 import fs from "node:fs";
 import path from "node:path";
@@ -25,7 +25,9 @@ async function restoreServer(file: string, databaseUrl: string, force: boolean):
   } finally {
     await client.end();
   }
-  await runPgTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--exit-on-error", "--single-transaction", file], databaseUrl);
+  // Grants are left out, so a dump restores whichever roles the target cluster has: the next server
+  // start grants the runtime role its privileges again.
+  await runPgTool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-acl", "--exit-on-error", "--single-transaction", file], databaseUrl);
 }
 
 async function restoreEmbedded(file: string, dataDir: string, force: boolean): Promise<void> {
@@ -63,7 +65,7 @@ runScript("restore", async () => {
   if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
   const config = loadConfig();
   const started = Date.now();
-  if (config.databaseUrl) await restoreServer(file, config.databaseUrl, values.force);
+  if (config.databaseMigrationUrl) await restoreServer(file, config.databaseMigrationUrl, values.force);
   else await restoreEmbedded(file, config.dataDir, values.force);
   console.log(`restore: restored ${file} in ${Date.now() - started} ms`);
 });
