@@ -3,13 +3,17 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
+# `npm run build` compiles the server (tsc, tsconfig.json) and builds the admin panel (vite, admin/).
 COPY tsconfig.json ./
 COPY server ./server
+COPY admin ./admin
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
+# What `node dist/server/src/index.js` needs, and nothing else: package.json (it makes the .js files
+# CommonJS), the production node_modules, the compiled server and the built panel (dist/admin).
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
