@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config";
-import { runPgTool } from "./pg-tools";
+import { checkPgDump, runPgTool } from "./pg-tools";
 import { runScript } from "./run-script";
 
 async function graphql<T>(base: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
@@ -55,6 +55,7 @@ runScript("backup", async () => {
   const started = Date.now();
   try {
     if (config.databaseUrl) {
+      await checkPgDump(config.databaseUrl);
       await runPgTool("pg_dump", ["--format=custom", `--file=${partial}`], config.databaseUrl);
     } else {
       const base = (process.env.BACKUP_URL?.trim() || `http://127.0.0.1:${config.port}`).replace(/\/+$/, "");
