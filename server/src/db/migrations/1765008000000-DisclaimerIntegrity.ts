@@ -53,6 +53,8 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
           sqlstate := 'RD102'; message := format('FOREIGN_DISCLAIMER: report %s points to the disclaimer of report %s', r.id, s.report_id);
         ELSIF s.review_status <> 'APPROVED' OR s.reviewed_by_id IS NULL THEN
           sqlstate := 'RD103'; message := format('NOT_APPROVED: the disclaimer of report %s is %s, not approved by a reviewer', r.id, s.review_status);
+        ELSIF s.reviewed_by_id IN (s.attached_by_id, r.created_by_id) THEN
+          sqlstate := 'RD203'; message := format('FOUR_EYES: the disclaimer of report %s was approved by whoever attached it or wrote the report', r.id);
         ELSE
           SELECT * INTO t FROM disclaimer_templates WHERE id = s.template_id;
           current_id := rd_current_template(r.firm_id);
@@ -174,6 +176,12 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER disclaimer_snapshots_guard BEFORE INSERT OR UPDATE OR DELETE ON disclaimer_snapshots
         FOR EACH ROW EXECUTE FUNCTION rd_guard_snapshot()`);
+
+    // The compliance list re-checks the live rows approved before these rules (approvals without a
+    // content checksum); every later row was checked as it was written.
+    await q.query(`
+      CREATE INDEX disclaimer_snapshots_unrecorded_idx ON disclaimer_snapshots (report_id)
+        WHERE review_status = 'APPROVED' AND content_checksum IS NULL`);
 
     // The search planner reads how common each bigram is from the index's statistics, which
     // pg_stats shows only to the index's owner: the runtime role reads them through this function.

@@ -45,8 +45,9 @@ export class ComplianceService {
 
   /**
    * Live or scheduled reports whose disclaimer is not the firm's current version; schedules the
-   * scheduler refused; and live or scheduled rows that the database's gate would refuse today
-   * (rows written before a rule existed, or by hand).
+   * scheduler refused; and live or scheduled rows approved before the database's gate recorded
+   * approved content that it would refuse today. Rows written since were checked as they were
+   * written (only a superuser with the triggers off can change them: see the README's full check).
    */
   async issues(): Promise<ComplianceRow[]> {
     const rows: (ComplianceRow & { sqlstate: string | null })[] = await this.dataSource.query(
@@ -62,13 +63,14 @@ export class ComplianceService {
        WHERE r.status = 'APPROVED' AND r.schedule_blocked_at IS NOT NULL
        UNION ALL
        SELECT r.id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), r.updated_at, p.message, p.sqlstate
-       FROM reports r
-       LEFT JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+       FROM disclaimer_snapshots s
+       JOIN reports r ON r.id = s.report_id AND r.disclaimer_id = s.id
        CROSS JOIN LATERAL rd_live_gate_problem(r.id, false) p
-       WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL
-         -- An approval older than content records still covers a live report whose content is what
-         -- its last publication-log entry recorded going live.
-         AND NOT (p.sqlstate = 'RD107' AND s.content_checksum IS NULL AND r.status = 'PUBLISHED' AND EXISTS (
+       WHERE s.review_status = 'APPROVED' AND s.content_checksum IS NULL
+         AND r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL
+         -- Such an approval still covers a live report whose content is what its last
+         -- publication-log entry recorded going live.
+         AND NOT (p.sqlstate = 'RD107' AND r.status = 'PUBLISHED' AND EXISTS (
            SELECT 1 FROM report_revisions v
            WHERE v.id = (SELECT e.revision_id FROM publication_events e WHERE e.report_id = r.id ORDER BY e.at DESC, e.id DESC LIMIT 1)
              AND v.content->>'title' = r.title AND v.content->>'subject' = r.subject AND v.content->>'body' = r.body
