@@ -143,24 +143,28 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
     expect(events).toBe(0);
   });
 
-  it("lists live rows approved before content records that fail the gate, and the full check finds the rest", async () => {
+  it("lists what the upgrade found failing the gate, and the full check finds the same and more", async () => {
     const firm = await newFirm();
     const [tampered, older, olderTampered] = [await live(firm, "[사안검토] 변조"), await live(firm, "[사안검토] 이전 승인"), await live(firm, "[사안검토] 이전 승인 변조")];
-    // As a superuser with the triggers off: approvals from before content records, and edits
-    // nobody approved.
+    // As a superuser with the triggers off: the state of a database from before the gate, with an
+    // approval that recorded no content and edits nobody approved. Then the upgrade's own check.
     await running.db().sql(`
       SET session_replication_role = replica;
       UPDATE reports SET body = '<p>몰래 바꾼 본문</p>' WHERE id IN ('${tampered.id}', '${olderTampered.id}');
-      UPDATE disclaimer_snapshots SET content_checksum = NULL WHERE report_id IN ('${older.id}', '${olderTampered.id}');`);
+      UPDATE disclaimer_snapshots SET content_checksum = NULL WHERE report_id IN ('${older.id}', '${olderTampered.id}');
+      SET session_replication_role = DEFAULT;
+      SELECT rd_record_legacy_gate_findings();`);
     const { complianceIssues } = await reviewer.client.request<{ complianceIssues: { reportId: string; kind: string; rule: string | null }[] }>(
       `{ complianceIssues { reportId kind rule } }`,
     );
-    // The older approval whose live text is what the publication log recorded is not listed.
-    expect(complianceIssues.filter((i) => [tampered.id, older.id, olderTampered.id].includes(i.reportId))).toEqual([
-      { reportId: olderTampered.id, kind: "GATE_VIOLATION", rule: "CONTENT_NOT_APPROVED" },
-    ]);
-    // The full check (the README's query for auditors) finds every live row the gate would refuse,
-    // strictly: an approval without a content record proves nothing about the content.
+    // The older approval whose live text is what the publication log recorded going live is not listed.
+    const ours = complianceIssues.filter((i) => [tampered.id, older.id, olderTampered.id].includes(i.reportId));
+    expect(ours).toHaveLength(2);
+    expect(ours).toEqual(
+      expect.arrayContaining([tampered, olderTampered].map((r) => ({ reportId: r.id, kind: "GATE_VIOLATION", rule: "CONTENT_NOT_APPROVED" }))),
+    );
+    // The full check (the README's query for auditors) is strict: an approval without a content
+    // record proves nothing about the content.
     const refused = await running.db().sql(`
       SELECT r.id, p.sqlstate FROM reports r, rd_live_gate_problem(r.id, false) p
       WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL`);
@@ -180,7 +184,7 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       outputs.push(server.output());
     }
     expect(outputs[0]).toMatch(/warning: the database role \w+ is a superuser: it can switch off triggers/);
-    expect(outputs[1]).toMatch(/warning: the database role \w+ owns \d+ tables \(.*audit_events.*\): it can disable their triggers .* and so rewrite audit_events and publication_events/);
+    expect(outputs[1]).toMatch(/warning: the database role \w+ owns \d+ tables \(.*audit_events.*\): it can disable their triggers .* and so rewrite audit_events, legacy_gate_findings, publication_events;/);
     expect(outputs[2]).not.toMatch(/warning:/);
   });
 
@@ -196,6 +200,7 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       [`UPDATE publication_events SET content_checksum = 'x'`, /permission denied/],
       [`DELETE FROM publication_events`, /permission denied/],
       [`TRUNCATE publication_events`, /permission denied/],
+      [`DELETE FROM legacy_gate_findings`, /permission denied/],
       [`DELETE FROM migrations`, /permission denied/],
       [`CREATE TABLE shadow (id int)`, /permission denied/],
       [`CREATE OR REPLACE FUNCTION rd_content_checksum(text, text, text[], text) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$`, /permission denied|must be owner/],

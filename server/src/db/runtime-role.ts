@@ -1,7 +1,10 @@
 import type { DataSource, QueryRunner } from "typeorm";
 
-/** The logs of what happened and of what clients could read: the runtime role appends, never rewrites. */
-const APPEND_ONLY = ["audit_events", "publication_events"];
+/**
+ * The logs of what happened and of what clients could read, and what the gate's upgrade found:
+ * the runtime role reads and appends, never rewrites.
+ */
+const APPEND_ONLY = ["audit_events", "publication_events", "legacy_gate_findings"];
 
 /**
  * Gives the runtime role what the server needs and nothing more: reading and writing rows (only
@@ -56,7 +59,7 @@ export async function runtimeRoleRisk(dataSource: DataSource): Promise<string | 
     const logs = owned.filter((table) => APPEND_ONLY.includes(table));
     return (
       `the database role ${role} owns ${owned.length} tables (${owned.join(", ")}): it can disable their triggers and alter them` +
-      `${logs.length ? `, and so rewrite ${logs.join(" and ")}` : ""}; ${remedy}`
+      `${logs.length ? `, and so rewrite ${logs.join(", ")}` : ""}; ${remedy}`
     );
   }
   return null;

@@ -20,7 +20,8 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  *
  * Existing rows are not rewritten: approvals from before this migration have no content checksum,
  * so such a report stays live as it is but cannot go live or change content without a new
- * approval; the compliance list shows them.
+ * approval. Live rows that fail the rules today are recorded in legacy_gate_findings, which the
+ * compliance list shows.
  */
 export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
   name = "DisclaimerIntegrity1765008000000";
@@ -177,11 +178,37 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
       CREATE TRIGGER disclaimer_snapshots_guard BEFORE INSERT OR UPDATE OR DELETE ON disclaimer_snapshots
         FOR EACH ROW EXECUTE FUNCTION rd_guard_snapshot()`);
 
-    // The compliance list re-checks the live rows approved before these rules (approvals without a
-    // content checksum); every later row was checked as it was written.
+    // What this upgrade found: live rows that the rules, had they been in force, would have
+    // refused. They are listed (complianceIssues), never changed. Such a row cannot change
+    // afterwards except through the gate, so the list is checked once, here.
     await q.query(`
-      CREATE INDEX disclaimer_snapshots_unrecorded_idx ON disclaimer_snapshots (report_id)
-        WHERE review_status = 'APPROVED' AND content_checksum IS NULL`);
+      CREATE TABLE legacy_gate_findings (
+        report_id uuid PRIMARY KEY REFERENCES reports (id) ON DELETE RESTRICT,
+        disclaimer_id uuid NOT NULL REFERENCES disclaimer_snapshots (id) ON DELETE RESTRICT,
+        sqlstate text NOT NULL,
+        message text NOT NULL,
+        found_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`
+      CREATE FUNCTION rd_record_legacy_gate_findings() RETURNS int LANGUAGE sql AS $$
+        WITH found AS (
+          INSERT INTO legacy_gate_findings (report_id, disclaimer_id, sqlstate, message)
+          SELECT r.id, r.disclaimer_id, p.sqlstate, p.message
+          FROM reports r CROSS JOIN LATERAL rd_live_gate_problem(r.id, false) p
+          WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL
+            -- An approval without a content record still covers a live report whose content is
+            -- what its last publication-log entry recorded going live.
+            AND NOT (p.sqlstate = 'RD107' AND r.status = 'PUBLISHED' AND EXISTS (
+              SELECT 1 FROM disclaimer_snapshots s, report_revisions v
+              WHERE s.id = r.disclaimer_id AND s.content_checksum IS NULL
+                AND v.id = (SELECT e.revision_id FROM publication_events e WHERE e.report_id = r.id ORDER BY e.at DESC, e.id DESC LIMIT 1)
+                AND v.content->>'title' = r.title AND v.content->>'subject' = r.subject AND v.content->>'body' = r.body
+                AND v.content->'summary' = to_jsonb(r.summary)))
+          ON CONFLICT (report_id) DO NOTHING
+          RETURNING 1)
+        SELECT count(*)::int FROM found
+      $$`);
+    await q.query(`SELECT rd_record_legacy_gate_findings()`);
 
     // The search planner reads how common each bigram is from the index's statistics, which
     // pg_stats shows only to the index's owner: the runtime role reads them through this function.

@@ -45,9 +45,9 @@ export class ComplianceService {
 
   /**
    * Live or scheduled reports whose disclaimer is not the firm's current version; schedules the
-   * scheduler refused; and live or scheduled rows approved before the database's gate recorded
-   * approved content that it would refuse today. Rows written since were checked as they were
-   * written (only a superuser with the triggers off can change them: see the README's full check).
+   * scheduler refused; and rows that the upgrade to the database's gate found failing it, while
+   * they stay live with the same disclaimer (rows written since were checked as they were written;
+   * only a superuser with the triggers off can change them: see the README's full check).
    */
   async issues(): Promise<ComplianceRow[]> {
     const rows: (ComplianceRow & { sqlstate: string | null })[] = await this.dataSource.query(
@@ -62,19 +62,10 @@ export class ComplianceService {
        FROM reports r
        WHERE r.status = 'APPROVED' AND r.schedule_blocked_at IS NOT NULL
        UNION ALL
-       SELECT r.id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), r.updated_at, p.message, p.sqlstate
-       FROM disclaimer_snapshots s
-       JOIN reports r ON r.id = s.report_id AND r.disclaimer_id = s.id
-       CROSS JOIN LATERAL rd_live_gate_problem(r.id, false) p
-       WHERE s.review_status = 'APPROVED' AND s.content_checksum IS NULL
-         AND r.status IN ('PUBLISHED', 'SCHEDULED') AND p.sqlstate IS NOT NULL
-         -- Such an approval still covers a live report whose content is what its last
-         -- publication-log entry recorded going live.
-         AND NOT (p.sqlstate = 'RD107' AND r.status = 'PUBLISHED' AND EXISTS (
-           SELECT 1 FROM report_revisions v
-           WHERE v.id = (SELECT e.revision_id FROM publication_events e WHERE e.report_id = r.id ORDER BY e.at DESC, e.id DESC LIMIT 1)
-             AND v.content->>'title' = r.title AND v.content->>'subject' = r.subject AND v.content->>'body' = r.body
-             AND v.content->'summary' = to_jsonb(r.summary)))
+       SELECT r.id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), f.found_at, f.message, f.sqlstate
+       FROM legacy_gate_findings f
+       JOIN reports r ON r.id = f.report_id AND r.disclaimer_id = f.disclaimer_id
+       WHERE r.status IN ('PUBLISHED', 'SCHEDULED')
        ORDER BY since, "reportId"`,
     );
     return rows.map(({ sqlstate, ...row }) => ({ ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null }));
