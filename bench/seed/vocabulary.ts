@@ -1,4 +1,4 @@
-// Invented words and sentence patterns for the benchmark dataset (DESIGN.md §1: Korean first, with
+// Invented words and sentence patterns for the benchmark dataset (Korean first, as partner reports are, with
 // English terms). Every firm, person and company the patterns produce is fictional.
 
 export interface TagWords {

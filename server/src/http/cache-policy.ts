@@ -11,7 +11,7 @@ export const isAnonymous = (viewer: Viewer): boolean =>
 export const publicCacheControl = (maxAgeSeconds: number): string => `public, max-age=${maxAgeSeconds}`;
 
 /**
- * Cache-Control for every GraphQL answer (DESIGN.md §4): an anonymous query answered without
+ * Cache-Control for every GraphQL answer (README: "Caching and persisted queries"): an anonymous query answered without
  * errors may be kept by browsers and CDNs for `maxAgeSeconds`, the longest a retraction takes to
  * reach cached clients; everything else (mutations, errors, any session or API key) is no-store.
  * Responses vary on the credentials, so a shared cache never hands one client's answer to another.

@@ -5,7 +5,7 @@ import { actorOf } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
 import { Report } from "./report.entity";
 
-/** The publishing workflow (DESIGN.md §3). While a correction exists, each step acts on it. */
+/** The publishing workflow (README: "The publishing workflow"). While a correction exists, each step acts on it. */
 @Resolver(() => Report)
 export class ReportWorkflowResolver {
   @Authorized(Role.EDITOR)

@@ -42,7 +42,7 @@ type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean
 const LIVE_ACTIONS = new Set<AuditAction>(["PUBLISH", "RETRACT", "PUBLISH_CORRECTION"]);
 
 /**
- * The publishing state machine (DESIGN.md §3). Each step locks the report, checks the state of
+ * The publishing state machine (README: "The publishing workflow"). Each step locks the report, checks the state of
  * what it acts on, changes it, and records an audit event, all in one transaction.
  */
 export class ReportWorkflowService {

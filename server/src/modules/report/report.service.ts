@@ -73,7 +73,7 @@ export const copyContent = (copy: WorkingCopy, firmId: string): ReportContent =>
 
 /**
  * Creating and editing reports, with a revision and an audit event per save. Edits of approved,
- * scheduled and published reports go to their working copy (DESIGN.md §3).
+ * scheduled and published reports go to their working copy (README: "Corrections").
  */
 export class ReportService {
   constructor(
