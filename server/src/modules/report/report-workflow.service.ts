@@ -42,8 +42,9 @@ type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean
 const LIVE_ACTIONS = new Set<AuditAction>(["PUBLISH", "RETRACT", "PUBLISH_CORRECTION"]);
 
 /**
- * The publishing state machine (README: "The publishing workflow"). Each step locks the report, checks the state of
- * what it acts on, changes it, and records an audit event, all in one transaction.
+ * The publishing state machine (README: "The publishing workflow"). Each step locks the report,
+ * checks the state of what it acts on, changes it, and records an audit event, all in one
+ * transaction.
  */
 export class ReportWorkflowService {
   private readonly liveListeners: (() => void)[] = [];
