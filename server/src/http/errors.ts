@@ -20,15 +20,18 @@ const CLIENT_CODES = new Set([
   "BAD_REQUEST",
 ]);
 
+/** The error a resolver threw, unwrapped from the GraphQLError that carries it. */
+const originalOf = (error: unknown): unknown => (error instanceof GraphQLError ? error.originalError : error);
+
 /** PostgreSQL's unique_violation: two writers raced for the same slug or e-mail. */
 function isUniqueViolation(error: unknown): boolean {
-  const original = error instanceof GraphQLError ? error.originalError : error;
+  const original = originalOf(error);
   return original instanceof QueryFailedError && (original.driverError as { code?: string }).code === "23505";
 }
 
 /** The database went away (stopped, restarted, unreachable): say so, without internals. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const original = (error instanceof GraphQLError ? error.originalError : error) as (Error & { code?: string; driverError?: { code?: string } }) | undefined;
+  const original = originalOf(error) as (Error & { code?: string; driverError?: { code?: string } }) | undefined;
   const code = original?.driverError?.code ?? original?.code;
   return (
     ["ECONNREFUSED", "ECONNRESET", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"].includes(code ?? "") ||
@@ -38,7 +41,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 
 /** query_canceled: statement_timeout fired. */
 const isStatementTimeout = (error: unknown): boolean =>
-  ((error instanceof GraphQLError ? error.originalError : error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === "57014";
+  (originalOf(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === "57014";
 
 /** Apollo's own refusals without a code (a persisted-query hash that does not match its query). */
 function isCodelessBadRequest(error: unknown): error is GraphQLError {
@@ -56,7 +59,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   }
   // The database's own disclaimer gate: its messages name the rule and were written for staff.
-  const refusal = gateRefusalOf(error instanceof GraphQLError ? error.originalError : error);
+  const refusal = gateRefusalOf(originalOf(error));
   if (refusal) {
     return { message: refusal.message, path: formatted.path, extensions: { code: "DISCLAIMER_REQUIRED", rule: refusal.rule } };
   }

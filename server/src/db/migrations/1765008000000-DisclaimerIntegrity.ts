@@ -43,7 +43,6 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
         r reports;
         s disclaimer_snapshots;
         t disclaimer_templates;
-        current_id uuid;
       BEGIN
         SELECT * INTO r FROM reports WHERE id = report_id;
         IF NOT FOUND OR r.status NOT IN ('PUBLISHED', 'SCHEDULED') THEN RETURN; END IF;
@@ -58,16 +57,15 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
           sqlstate := 'RD203'; message := format('FOUR_EYES: the disclaimer of report %s was approved by whoever attached it or wrote the report', r.id);
         ELSE
           SELECT * INTO t FROM disclaimer_templates WHERE id = s.template_id;
-          current_id := rd_current_template(r.firm_id);
           IF t.firm_id <> r.firm_id THEN
             sqlstate := 'RD104'; message := format('WRONG_FIRM: the disclaimer of report %s is a template of another firm', r.id);
           ELSIF s.template_version <> t.version OR s.text <> t.body OR s.checksum <> t.checksum
              OR s.checksum <> encode(sha256(convert_to(s.text, 'UTF8')), 'hex') OR btrim(s.text) = '' THEN
             sqlstate := 'RD105'; message := format('TEXT_MISMATCH: the disclaimer of report %s is not the exact text of template v%s', r.id, t.version);
-          ELSIF check_current AND s.template_id IS DISTINCT FROM current_id THEN
+          ELSIF check_current AND s.template_id IS DISTINCT FROM rd_current_template(r.firm_id) THEN
             sqlstate := 'RD106';
             message := format('OUTDATED_TEMPLATE: report %s carries v%s of its firm''s disclaimer; the current version is v%s',
-              r.id, t.version, (SELECT version FROM disclaimer_templates WHERE id = current_id));
+              r.id, t.version, (SELECT version FROM disclaimer_templates WHERE id = rd_current_template(r.firm_id)));
           ELSIF s.content_checksum IS DISTINCT FROM rd_content_checksum(r.title, r.subject, r.summary, r.body) THEN
             sqlstate := 'RD107';
             message := format('CONTENT_NOT_APPROVED: the content of report %s is not the content the reviewer approved%s', r.id,
@@ -117,10 +115,11 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
       CREATE OR REPLACE FUNCTION rd_guard_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         reviewed record;
+        review_written boolean := TG_OP <> 'DELETE' AND (NEW.reviewed_by_id IS NOT NULL OR NEW.reviewed_at IS NOT NULL
+          OR NEW.review_note IS NOT NULL OR NEW.content_checksum IS NOT NULL);
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          IF NEW.review_status <> 'PENDING' OR NEW.reviewed_by_id IS NOT NULL OR NEW.reviewed_at IS NOT NULL
-             OR NEW.review_note IS NOT NULL OR NEW.content_checksum IS NOT NULL THEN
+          IF NEW.review_status <> 'PENDING' OR review_written THEN
             RAISE EXCEPTION 'INSERTED_REVIEWED: a disclaimer snapshot is inserted PENDING; a reviewer approves it afterwards'
               USING ERRCODE = 'RD201';
           END IF;
@@ -140,7 +139,7 @@ export class DisclaimerIntegrity1765008000000 implements MigrationInterface {
           RAISE EXCEPTION 'REVIEW_FROZEN: a disclaimer snapshot is never rewritten; attach a new one' USING ERRCODE = 'RD202';
         END IF;
         IF NEW.review_status = 'PENDING' THEN
-          IF NEW.reviewed_by_id IS NOT NULL OR NEW.reviewed_at IS NOT NULL OR NEW.review_note IS NOT NULL OR NEW.content_checksum IS NOT NULL THEN
+          IF review_written THEN
             RAISE EXCEPTION 'REVIEW_FROZEN: review fields are written only by the review' USING ERRCODE = 'RD202';
           END IF;
           RETURN NEW;

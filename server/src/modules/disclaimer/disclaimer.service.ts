@@ -97,7 +97,10 @@ export class DisclaimerService {
     );
   }
 
-  /** Records the reviewer's decision on a pending snapshot. */
+  /**
+   * Records the reviewer's decision on a pending snapshot. The database's review trigger writes
+   * the time and, for an approval, the checksum of the content under review.
+   */
   async review(
     manager: EntityManager,
     snapshotId: string,
@@ -107,7 +110,7 @@ export class DisclaimerService {
   ): Promise<void> {
     const reviewed = await execute(
       manager,
-      `UPDATE disclaimer_snapshots SET review_status = $2, reviewed_by_id = $3, reviewed_at = now(), review_note = $4
+      `UPDATE disclaimer_snapshots SET review_status = $2, reviewed_by_id = $3, review_note = $4
        WHERE id = $1 AND review_status = 'PENDING'`,
       [snapshotId, decision, reviewerId, note],
     );
