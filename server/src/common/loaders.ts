@@ -87,6 +87,10 @@ export function createLoaders(services: Services, viewer: Viewer) {
     analyst: byId<Analyst>((ids) => services.analysts.findByIds(ids)),
     sectorTag: byId<SectorTag>((ids) => services.sectorTags.findByIds(ids)),
     template: byId<DisclaimerTemplate>((ids) => services.disclaimers.findTemplatesByIds(ids)),
+    latestReview: new DataLoader<string, DisclaimerSnapshot | null>(async (ids) => {
+      const reviews = new Map((await services.disclaimers.latestReviews(ids)).map((s) => [s.reportId, s]));
+      return ids.map((id) => reviews.get(id) ?? null);
+    }),
     workingCopy: new DataLoader<string, WorkingCopy | null>(async (ids) => {
       const copies = new Map((await services.reports.findWorkingCopies(ids)).map((c) => [c.reportId, c]));
       return ids.map((id) => copies.get(id) ?? null);

@@ -8,6 +8,7 @@ import { SectorTagKeys1764748800000 } from "./1764748800000-SectorTagKeys";
 import { SearchIndexWithTags1764835200000 } from "./1764835200000-SearchIndexWithTags";
 import { SectorTagTimelines1764921600000 } from "./1764921600000-SectorTagTimelines";
 import { DisclaimerIntegrity1765008000000 } from "./1765008000000-DisclaimerIntegrity";
+import { ApproveCurrentDisclaimer1765094400000 } from "./1765094400000-ApproveCurrentDisclaimer";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   SearchIndexWithTags1764835200000,
   SectorTagTimelines1764921600000,
   DisclaimerIntegrity1765008000000,
+  ApproveCurrentDisclaimer1765094400000,
 ];

@@ -28,6 +28,7 @@ export type AuditAction =
   | "WITHDRAW"
   | "PUBLISH"
   | "PUBLISH_CORRECTION"
+  | "APPLY_CORRECTION"
   | "SCHEDULE"
   | "UNSCHEDULE"
   | "SCHEDULE_BLOCKED"

@@ -24,6 +24,18 @@ export class DisclaimerService {
     return this.dataSource.getRepository(DisclaimerTemplate).findBy({ id: In([...ids]) });
   }
 
+  /** Each report's latest reviewed snapshot (approved or rejected). */
+  latestReviews(reportIds: readonly string[]): Promise<DisclaimerSnapshot[]> {
+    return this.dataSource
+      .getRepository(DisclaimerSnapshot)
+      .createQueryBuilder("s")
+      .distinctOn(["s.report_id"])
+      .where("s.report_id = ANY(:reportIds) AND s.review_status <> 'PENDING'", { reportIds })
+      .orderBy("s.report_id")
+      .addOrderBy("s.reviewed_at", "DESC")
+      .getMany();
+  }
+
   findSnapshot(manager: EntityManager, id: string): Promise<DisclaimerSnapshot | null> {
     return manager.getRepository(DisclaimerSnapshot).findOneBy({ id });
   }

@@ -46,6 +46,16 @@ export class FirmResolver {
     return ctx.loaders.templatesOfFirm.load(firm.id);
   }
 
+  @Authorized()
+  @FieldResolver(() => DisclaimerTemplate, {
+    nullable: true,
+    description: "The version in effect now (the highest whose effectiveFrom has passed): what attachDisclaimer attaches (staff only).",
+  })
+  async currentDisclaimerTemplate(@Root() firm: Firm, @Ctx() ctx: Context): Promise<DisclaimerTemplate | null> {
+    const now = Date.now();
+    return (await ctx.loaders.templatesOfFirm.load(firm.id)).find((t) => t.effectiveFrom.getTime() <= now) ?? null;
+  }
+
   @Authorized(Role.EDITOR)
   @Mutation(() => Firm)
   createFirm(@Ctx() ctx: Context, @Arg("input") input: CreateFirmInput): Promise<Firm> {

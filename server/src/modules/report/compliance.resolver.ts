@@ -1,8 +1,10 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from "type-graphql";
 import type { Context } from "../../common/context";
+import { requireUuid } from "../../common/ids";
+import { PageArgs } from "../../common/pagination";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
-import { ComplianceIssue, ReviewItem } from "./compliance.types";
+import { ComplianceFilterInput, ComplianceIssue, ComplianceIssueConnection, ReviewItem, ReviewItemConnection } from "./compliance.types";
 import { Report } from "./report.entity";
 
 type Item = ReviewItem | ComplianceIssue;
@@ -35,16 +37,21 @@ export const ComplianceIssueRelations = itemRelations(ComplianceIssue);
 @Resolver()
 export class ComplianceResolver {
   @Authorized()
-  @Query(() => [ReviewItem], { description: "Reports and corrections IN_REVIEW, oldest first (staff only)." })
-  async reviewQueue(@Ctx() ctx: Context): Promise<ReviewItem[]> {
-    return (await ctx.services.compliance.reviewQueue()) as ReviewItem[];
+  @Query(() => ReviewItemConnection, { description: "Reports and corrections IN_REVIEW, oldest first (staff only)." })
+  async reviewQueue(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof ReviewItemConnection>> {
+    return new ReviewItemConnection(await ctx.services.compliance.reviewQueue(args));
   }
 
   @Authorized()
-  @Query(() => [ComplianceIssue], {
-    description: "Live or scheduled reports with an outdated disclaimer, and blocked schedules (staff only).",
+  @Query(() => ComplianceIssueConnection, {
+    description: "Live or scheduled reports with an outdated disclaimer, blocked schedules and gate violations, oldest first (staff only).",
   })
-  async complianceIssues(@Ctx() ctx: Context): Promise<ComplianceIssue[]> {
-    return (await ctx.services.compliance.issues()) as ComplianceIssue[];
+  async complianceIssues(
+    @Ctx() ctx: Context,
+    @Args() args: PageArgs,
+    @Arg("filter", () => ComplianceFilterInput, { nullable: true }) filter?: ComplianceFilterInput | null,
+  ): Promise<InstanceType<typeof ComplianceIssueConnection>> {
+    const firmId = filter?.firmId ? requireUuid(filter.firmId, "filter.firmId") : null;
+    return new ComplianceIssueConnection((await ctx.services.compliance.issues({ firmId, kinds: filter?.kinds ?? null }, args)));
   }
 }

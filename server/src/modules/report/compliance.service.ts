@@ -1,5 +1,8 @@
 import type { DataSource } from "typeorm";
 import { gateRuleOf } from "../../common/gate-refusal";
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from "../../common/pagination";
+import { ComplianceIssueKind } from "./compliance.types";
+import { isTimestampText } from "./report-query.service";
 
 export interface ReviewQueueRow {
   reportId: string;
@@ -11,7 +14,7 @@ export interface ReviewQueueRow {
   submittedAt: Date;
 }
 
-export type ComplianceIssueKind = "OUTDATED_DISCLAIMER" | "BLOCKED_SCHEDULE" | "GATE_VIOLATION";
+const KINDS: string[] = Object.values(ComplianceIssueKind);
 
 export interface ComplianceRow {
   reportId: string;
@@ -23,51 +26,109 @@ export interface ComplianceRow {
   rule: string | null;
 }
 
+export interface ComplianceFilter {
+  firmId?: string | null;
+  kinds?: ComplianceIssueKind[] | null;
+}
+
+/** What is in review: the correction while one exists, else the report. */
+const IN_REVIEW = `(c.report_id IS NULL AND r.status = 'IN_REVIEW') OR c.status = 'IN_REVIEW'`;
+
+/** Rows read with their sort key in PostgreSQL's text form (microseconds kept) for the cursor. */
+type Keyed<T> = T & { __key: string };
+
+function page<T>(rows: Keyed<T>[], size: number, order: string, cursorOf: (row: Keyed<T>) => { key: string; id: string }, count: () => Promise<number>): Page<T> {
+  const visible = rows.slice(0, size);
+  return {
+    nodes: visible.map(({ __key: _key, ...node }) => node as T),
+    cursors: visible.map((row) => encodeCursor({ order, ...cursorOf(row) })),
+    hasNextPage: rows.length > size,
+    count,
+  };
+}
+
 /** The reviewers' lists: what waits for review, and live reports that need attention. */
 export class ComplianceService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Reports and corrections in review, oldest first, with the firm's current template beside. */
-  reviewQueue(): Promise<ReviewQueueRow[]> {
-    return this.dataSource.query(
-      `SELECT r.id AS "reportId", c.report_id IS NOT NULL AS correction, coalesce(c.title, r.title) AS title,
-              s.id AS "disclaimerId", cur.id AS "currentTemplateId",
-              s.template_id IS DISTINCT FROM cur.id OR s.checksum IS DISTINCT FROM cur.checksum AS "differsFromCurrent",
-              coalesce(c.updated_at, r.updated_at) AS "submittedAt"
-       FROM reports r
-       LEFT JOIN report_working_copies c ON c.report_id = r.id
-       JOIN disclaimer_snapshots s ON s.id = coalesce(c.disclaimer_id, r.disclaimer_id)
-       LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
-       WHERE (c.report_id IS NULL AND r.status = 'IN_REVIEW') OR c.status = 'IN_REVIEW'
-       ORDER BY "submittedAt", r.id`,
+  async reviewQueue(args: PageArgs): Promise<Page<ReviewQueueRow>> {
+    const size = pageSize(args.first);
+    const at = args.after ? decodeCursor(args.after, "submitted", { key: isTimestampText }) : null;
+    const rows: Keyed<ReviewQueueRow>[] = await this.dataSource.query(
+      `SELECT q.*, q."submittedAt"::text AS "__key" FROM (
+         SELECT r.id AS "reportId", c.report_id IS NOT NULL AS correction, coalesce(c.title, r.title) AS title,
+                s.id AS "disclaimerId", cur.id AS "currentTemplateId",
+                s.template_id IS DISTINCT FROM cur.id OR s.checksum IS DISTINCT FROM cur.checksum AS "differsFromCurrent",
+                coalesce(c.updated_at, r.updated_at) AS "submittedAt"
+         FROM reports r
+         LEFT JOIN report_working_copies c ON c.report_id = r.id
+         JOIN disclaimer_snapshots s ON s.id = coalesce(c.disclaimer_id, r.disclaimer_id)
+         LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
+         WHERE ${IN_REVIEW}
+       ) q
+       WHERE $1::timestamptz IS NULL OR (q."submittedAt", q."reportId") > ($1::timestamptz, $2::uuid)
+       ORDER BY q."submittedAt", q."reportId" LIMIT $3`,
+      [at?.key ?? null, at?.id ?? null, size + 1],
     );
+    const count = async (): Promise<number> =>
+      Number((await this.dataSource.query(`SELECT count(*) AS n FROM reports r LEFT JOIN report_working_copies c ON c.report_id = r.id WHERE ${IN_REVIEW}`))[0].n);
+    return page(rows, size, "submitted", (row) => ({ key: row.__key, id: row.reportId }), count);
   }
 
   /**
    * Live or scheduled reports whose disclaimer is not the firm's current version; schedules the
    * scheduler refused; and rows that the upgrade to the database's gate found failing it, while
    * they stay live with the same disclaimer (rows written since were checked as they were written;
-   * only a superuser with the triggers off can change them: see the README's full check).
+   * only a superuser with the triggers off can change them: see the README's full check). Oldest
+   * first.
    */
-  async issues(): Promise<ComplianceRow[]> {
-    const rows: (ComplianceRow & { sqlstate: string | null })[] = await this.dataSource.query(
-      `SELECT r.id AS "reportId", 'OUTDATED_DISCLAIMER' AS kind, s.id AS "disclaimerId", cur.id AS "currentTemplateId",
+  async issues(filter: ComplianceFilter, args: PageArgs): Promise<Page<ComplianceRow>> {
+    const size = pageSize(args.first);
+    const at = args.after ? decodeCursor(args.after, "since", { key: isIssueKey }) : null;
+    const [kind, since] = at ? splitIssueKey(at.key) : [null, null];
+    const params = [filter.firmId ?? null, filter.kinds?.length ? filter.kinds : null];
+    const issues = `(
+       SELECT r.id AS "reportId", r.firm_id, 'OUTDATED_DISCLAIMER' AS kind, s.id AS "disclaimerId", cur.id AS "currentTemplateId",
               coalesce(cur.effective_from, s.attached_at) AS since, NULL AS reason, NULL AS sqlstate
        FROM reports r
        JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
        LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
        WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND s.template_id IS DISTINCT FROM cur.id
        UNION ALL
-       SELECT r.id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at, r.schedule_blocked_reason, NULL
+       SELECT r.id, r.firm_id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at,
+              r.schedule_blocked_reason, NULL
        FROM reports r
        WHERE r.status = 'APPROVED' AND r.schedule_blocked_at IS NOT NULL
        UNION ALL
-       SELECT r.id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), f.found_at, f.message, f.sqlstate
+       SELECT r.id, r.firm_id, 'GATE_VIOLATION', r.disclaimer_id, rd_current_template(r.firm_id), f.found_at, f.message, f.sqlstate
        FROM legacy_gate_findings f
        JOIN reports r ON r.id = f.report_id AND r.disclaimer_id = f.disclaimer_id
        WHERE r.status IN ('PUBLISHED', 'SCHEDULED')
-       ORDER BY since, "reportId"`,
+     ) i
+     WHERE ($1::uuid IS NULL OR i.firm_id = $1) AND ($2::text[] IS NULL OR i.kind = ANY ($2))`;
+    const rows: Keyed<ComplianceRow & { sqlstate: string | null; firm_id?: string }>[] = await this.dataSource.query(
+      `SELECT i.*, i.since::text AS "__key" FROM ${issues}
+         AND ($3::timestamptz IS NULL OR (i.since, i."reportId", i.kind) > ($3::timestamptz, $4::uuid, $5::text))
+       ORDER BY i.since, i."reportId", i.kind LIMIT $6`,
+      [...params, since, at?.id ?? null, kind, size + 1],
     );
-    return rows.map(({ sqlstate, ...row }) => ({ ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null }));
+    const count = async (): Promise<number> => Number((await this.dataSource.query(`SELECT count(*) AS n FROM ${issues}`, params))[0].n);
+    const found = page(rows, size, "since", (row) => ({ key: `${row.kind} ${row.__key}`, id: row.reportId }), count);
+    return {
+      ...found,
+      nodes: found.nodes.map(({ sqlstate, firm_id: _firm, ...row }) => ({ ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null })),
+    };
   }
 }
+
+/** A compliance cursor's key: the issue's kind, a space, and its time in PostgreSQL's text form. */
+function splitIssueKey(key: string): [string, string] {
+  const space = key.indexOf(" ");
+  return [key.slice(0, space), key.slice(space + 1)];
+}
+
+const isIssueKey = (key: string): boolean => {
+  const [kind, since] = splitIssueKey(key);
+  return KINDS.includes(kind) && isTimestampText(since);
+};

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { connectionType } from "../../common/pagination";
 
 export enum ComplianceIssueKind {
   OUTDATED_DISCLAIMER = "OUTDATED_DISCLAIMER",
@@ -56,4 +57,16 @@ export class ComplianceIssue {
 
   disclaimerId!: string | null;
   currentTemplateId!: string | null;
+}
+
+export const ReviewItemConnection = connectionType(ReviewItem, "ReviewItem");
+export const ComplianceIssueConnection = connectionType(ComplianceIssue, "ComplianceIssue");
+
+@InputType()
+export class ComplianceFilterInput {
+  @Field(() => ID, { nullable: true, description: "Only this firm's reports." })
+  firmId?: string | null;
+
+  @Field(() => [ComplianceIssueKind], { nullable: true, description: "Only these kinds (default: all)." })
+  kinds?: ComplianceIssueKind[] | null;
 }

@@ -114,7 +114,7 @@ const tagRows = (tag: string): Timeline => ({
 
 // PostgreSQL's text form of a timestamptz (ISO DateStyle), or 'infinity' for unpublished rows;
 // the date must exist, so that the cast in SQL cannot fail.
-function isTimestampText(key: string): boolean {
+export function isTimestampText(key: string): boolean {
   if (key === "infinity") return true;
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(?::([0-5]\d))?$/.exec(key);
   if (!m) return false;

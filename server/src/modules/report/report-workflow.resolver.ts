@@ -1,19 +1,40 @@
-import { Arg, Authorized, Ctx, GraphQLISODateTime, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, GraphQLISODateTime, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { Context } from "../../common/context";
 import { requireUuid } from "../../common/ids";
 import { actorOf } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
 import { Report } from "./report.entity";
+import { DisclaimerRenewal } from "./renewal.types";
+import { RENEWAL_BATCH_MAX } from "./report-workflow.service";
 
 /** The publishing workflow (README: "The publishing workflow"). While a correction exists, each step acts on it. */
 @Resolver(() => Report)
 export class ReportWorkflowResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, {
-    description: "Attaches a snapshot of the firm's current disclaimer to a DRAFT, or re-attaches to an APPROVED one (back to DRAFT).",
+    description:
+      "Attaches a snapshot of the firm's current disclaimer to a DRAFT, or re-attaches to an APPROVED one (back to DRAFT). " +
+      "On a PUBLISHED or SCHEDULED report without a correction, opens a correction with the content unchanged that carries the new " +
+      "snapshot (a renewal: it is reviewed and published like any correction, and clients keep the approved version meanwhile).",
   })
   attachDisclaimer(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
     return ctx.services.workflow.attachDisclaimer(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => DisclaimerRenewal, {
+    description:
+      `Renews the firm's PUBLISHED and SCHEDULED reports whose disclaimer is not the current version, \`first\` (1–${RENEWAL_BATCH_MAX}, ` +
+      "default 100) at a time in id order after `after`: each as attachDisclaimer would, so each needs its own approval. " +
+      "Reports whose correction is in review or already renewed are skipped and named.",
+  })
+  renewOutdatedDisclaimers(
+    @Ctx() ctx: Context,
+    @Arg("firmId", () => ID) firmId: string,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+  ): Promise<DisclaimerRenewal> {
+    return ctx.services.workflow.renewOutdated(actorOf(ctx.viewer), requireUuid(firmId, "firmId"), after ?? null, first ?? null);
   }
 
   @Authorized(Role.EDITOR)
@@ -29,7 +50,11 @@ export class ReportWorkflowResolver {
   }
 
   @Authorized(Role.REVIEWER)
-  @Mutation(() => Report, { description: "IN_REVIEW → APPROVED; never by the report's author or last editor." })
+  @Mutation(() => Report, {
+    description:
+      "IN_REVIEW → APPROVED; never by whoever attached the disclaimer, created the report, or created or last edited what is reviewed. " +
+      "Refused (DISCLAIMER_REQUIRED, reason OUTDATED) when the attached disclaimer is no longer the firm's current version: reject it instead.",
+  })
   approveDisclaimer(
     @Ctx() ctx: Context,
     @Arg("reportId", () => ID) reportId: string,
@@ -46,7 +71,10 @@ export class ReportWorkflowResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, {
-    description: "APPROVED → PUBLISHED now, or SCHEDULED for `at` (future, at most a year ahead). An approved correction goes live now.",
+    description:
+      "APPROVED → PUBLISHED now, or SCHEDULED for `at` (future, at most a year ahead). An approved correction of a PUBLISHED report goes " +
+      "live now (it cannot be scheduled). An approved correction of an APPROVED or SCHEDULED report replaces the report's content and " +
+      "disclaimer, and the report then goes live now or is scheduled for `at`, in one transaction.",
   })
   publishReport(
     @Ctx() ctx: Context,

@@ -2,10 +2,12 @@ import type { DataSource, EntityManager } from "typeorm";
 import { sha256Hex } from "../../common/checksum";
 import { AppError, badInput } from "../../common/errors";
 import { gateRefusalOf } from "../../common/gate-refusal";
+import { decodeCursor, encodeCursor } from "../../common/pagination";
 import * as valid from "../../common/validate";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";
+import { Firm } from "../firm/firm.entity";
 import type { ReportContent } from "./report-content";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
@@ -35,8 +37,40 @@ function requireStatus(target: Pick<Target, "kind" | "status">, allowed: string[
   }
 }
 
-/** What a step did; `reportOnly` when it changed the report but not its correction in progress. */
-type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean };
+/**
+ * What a step did; `reportOnly` when it changed the report but not its correction in progress;
+ * `from`, the state before it, when an earlier step of the same transaction recorded its own event.
+ */
+type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean; from?: LockedReport };
+
+type Act = (manager: EntityManager, locked: LockedReport, target: Target) => Promise<Outcome>;
+
+/** Live or scheduled: their disclaimer is renewed through a correction, so clients keep the approved one meanwhile. */
+const RENEWED_BY_CORRECTION: ReportStatus[] = [ReportStatus.PUBLISHED, ReportStatus.SCHEDULED];
+
+export const RENEWAL_BATCH_MAX = 500;
+
+export enum RenewalSkipReason {
+  /** A correction is in review: the reviewer decides it (or the editor withdraws it) first. */
+  CORRECTION_IN_REVIEW = "CORRECTION_IN_REVIEW",
+  /** Its correction already carries the current version. */
+  ALREADY_RENEWED = "ALREADY_RENEWED",
+}
+
+export interface RenewalBatch {
+  renewed: number;
+  skipped: { reportId: string; reason: RenewalSkipReason }[];
+  endCursor: string | null;
+  hasMore: boolean;
+}
+
+/** A scheduled time: in the future, at most a year ahead. */
+function scheduleTime(at: Date): Date {
+  const ahead = at.getTime() - Date.now();
+  if (ahead <= 0) throw badInput("the publication time must be in the future", "at");
+  if (ahead > YEAR_MS) throw badInput("a report can be scheduled at most a year ahead", "at");
+  return at;
+}
 
 /** Steps after which clients may read something different. */
 const LIVE_ACTIONS = new Set<AuditAction>(["PUBLISH", "RETRACT", "PUBLISH_CORRECTION"]);
@@ -64,18 +98,52 @@ export class ReportWorkflowService {
   /**
    * Snapshots the firm's current template onto the draft (or correction) for review. Re-attaching
    * to an approved one (after the firm issued a new version) sends it back to DRAFT: the approval
-   * was for the old text.
+   * was for the old text. On a live or scheduled report without a correction it opens one, with
+   * the content unchanged, to renew the disclaimer through review.
    */
   attachDisclaimer(actor: Actor, reportId: string): Promise<Report> {
-    return this.step(actor, reportId, async (manager, locked, target) => {
-      requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
-      const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
-      await this.setTarget(manager, locked, target, { disclaimer_id: snapshot.id, status: ReportStatus.DRAFT });
-      if (target.kind === "report") {
-        // The refusal was about the old disclaimer; this one starts the way back.
-        await manager.query(`UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`, [locked.report.id]);
+    return this.step(actor, reportId, (manager, locked, target) => this.attach(manager, actor, locked, target));
+  }
+
+  /**
+   * Renews the disclaimer of the firm's live and scheduled reports that carry an outdated version,
+   * `first` reports (by id) after the cursor: each gets a correction of its own, as
+   * attachDisclaimer would open it, which then needs its own approval.
+   */
+  async renewOutdated(actor: Actor, firmId: string, after: string | null, first: number | null): Promise<RenewalBatch> {
+    const size = first ?? 100;
+    if (!Number.isInteger(size) || size < 1 || size > RENEWAL_BATCH_MAX) throw badInput(`first must be between 1 and ${RENEWAL_BATCH_MAX}`, "first");
+    const from = after === null ? null : decodeCursor(after, "renewal").id;
+    return this.dataSource.transaction(async (manager) => {
+      const template = await this.disclaimers.currentTemplate(manager, firmId);
+      if (!template) {
+        if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
+        throw new AppError("DISCLAIMER_REQUIRED", "the firm has no disclaimer template in effect");
       }
-      return { action: "ATTACH_DISCLAIMER" };
+      // Locked in id order (as each step would lock them), so that a correction cannot start meanwhile.
+      const rows: { id: string; copyStatus: string | null; copyTemplateId: string | null }[] = await manager.query(
+        `SELECT r.id, c.status AS "copyStatus", cs.template_id AS "copyTemplateId"
+         FROM reports r
+         JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+         LEFT JOIN report_working_copies c ON c.report_id = r.id
+         LEFT JOIN disclaimer_snapshots cs ON cs.id = c.disclaimer_id
+         WHERE r.firm_id = $1 AND r.status IN ('PUBLISHED', 'SCHEDULED') AND s.template_id <> $2 AND ($3::uuid IS NULL OR r.id > $3)
+         ORDER BY r.id LIMIT $4 FOR UPDATE OF r`,
+        [firmId, template.id, from, size + 1],
+      );
+      const batch = rows.slice(0, size);
+      const result: RenewalBatch = { renewed: 0, skipped: [], endCursor: null, hasMore: rows.length > size };
+      for (const row of batch) {
+        if (row.copyTemplateId === template.id) result.skipped.push({ reportId: row.id, reason: RenewalSkipReason.ALREADY_RENEWED });
+        else if (row.copyStatus === WorkingCopyStatus.IN_REVIEW) result.skipped.push({ reportId: row.id, reason: RenewalSkipReason.CORRECTION_IN_REVIEW });
+        else {
+          await this.stepIn(manager, actor, row.id, (m, locked, target) => this.attach(m, actor, locked, target));
+          result.renewed++;
+        }
+      }
+      const last = batch.at(-1);
+      result.endCursor = last ? encodeCursor({ order: "renewal", key: "", id: last.id }) : null;
+      return result;
     });
   }
 
@@ -89,7 +157,7 @@ export class ReportWorkflowService {
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach it again");
       const body = locked.copy ? locked.copy.body : locked.report.body;
       if (!body.trim()) throw badInput("a report needs a body before review", "body");
-      await this.setTarget(manager, locked, target, { status: ReportStatus.IN_REVIEW });
+      await this.setTarget(manager, locked, target.kind, { status: ReportStatus.IN_REVIEW });
       return { action: "SUBMIT" };
     });
   }
@@ -98,7 +166,7 @@ export class ReportWorkflowService {
   withdraw(actor: Actor, reportId: string): Promise<Report> {
     return this.step(actor, reportId, async (manager, locked, target) => {
       requireStatus(target, [ReportStatus.IN_REVIEW]);
-      await this.setTarget(manager, locked, target, { status: ReportStatus.DRAFT });
+      await this.setTarget(manager, locked, target.kind, { status: ReportStatus.DRAFT });
       return { action: "WITHDRAW" };
     });
   }
@@ -113,30 +181,35 @@ export class ReportWorkflowService {
 
   /**
    * An approved report goes live now, or is scheduled for `at` (future, at most a year ahead). An
-   * approved correction goes live now, onto the report.
+   * approved correction of a live report goes live now, onto it. An approved correction of a report
+   * that is not live (approved or scheduled) first replaces the report's content and disclaimer;
+   * the report then goes live now or is scheduled for `at`, in the same transaction.
    */
   publish(actor: Actor, reportId: string, at: Date | null): Promise<Report> {
     return this.step(actor, reportId, async (manager, locked, target) => {
       requireStatus(target, [ReportStatus.APPROVED]);
       const snapshot = await this.approvedSnapshot(manager, target);
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach and approve it again");
-      if (locked.copy) {
-        if (at) throw badInput("a correction goes live when it is published; it cannot be scheduled", "at");
-        return this.applyCopy(manager, locked, locked.copy);
+      if (locked.report.status === ReportStatus.PUBLISHED) {
+        if (at) throw badInput("a correction of a live report goes live when it is published; it cannot be scheduled", "at");
+        return this.applyCopy(manager, locked, locked.copy!);
       }
-      if (at) {
-        const ahead = at.getTime() - Date.now();
-        if (ahead <= 0) throw badInput("the publication time must be in the future", "at");
-        if (ahead > YEAR_MS) throw badInput("a report can be scheduled at most a year ahead", "at");
+      const when = at && scheduleTime(at);
+      let current = locked;
+      if (locked.copy) {
+        await this.record(manager, actor, locked, await this.applyCopy(manager, locked, locked.copy));
+        current = await this.reports.lock(manager, reportId);
+      }
+      if (when) {
         await manager.query(
           `UPDATE reports SET status = 'SCHEDULED', scheduled_at = $2, schedule_blocked_at = NULL, schedule_blocked_reason = NULL
            WHERE id = $1`,
-          [reportId, at],
+          [reportId, when],
         );
-        return { action: "SCHEDULE", reportOnly: true };
+        return { action: "SCHEDULE", reportOnly: true, from: current };
       }
-      await this.goLive(manager, locked.report);
-      return { action: "PUBLISH", reportOnly: true };
+      await this.goLive(manager, current.report);
+      return { action: "PUBLISH", reportOnly: true, from: current };
     });
   }
 
@@ -220,14 +293,20 @@ export class ReportWorkflowService {
         });
       }
       const clean = note === null ? null : valid.optionalText(note, "note", { max: REASON_MAX, multiline: true });
+      if (decision === ReviewStatus.APPROVED) {
+        await this.requireCurrent(manager, locked.report.firmId, snapshot!, "reject it, so that the editor attaches the current version");
+      }
       await this.disclaimers.review(manager, target.disclaimerId!, decision, actor.id!, clean);
       const approved = decision === ReviewStatus.APPROVED;
-      await this.setTarget(manager, locked, target, { status: approved ? ReportStatus.APPROVED : ReportStatus.DRAFT });
+      await this.setTarget(manager, locked, target.kind, { status: approved ? ReportStatus.APPROVED : ReportStatus.DRAFT });
       return { action: approved ? "APPROVE" : "REJECT", note: clean };
     });
   }
 
-  /** Copies an approved correction onto the report; if the report is live, it is corrected now. */
+  /**
+   * Copies an approved correction onto the report: if the report is live, it is corrected now;
+   * otherwise only its content and disclaimer change (the caller then publishes or schedules it).
+   */
   private async applyCopy(manager: EntityManager, locked: LockedReport, copy: WorkingCopy): Promise<Outcome> {
     const { report } = locked;
     await this.reports.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.updatedById);
@@ -238,7 +317,7 @@ export class ReportWorkflowService {
     );
     await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [report.id]);
     if (live) await this.logPublication(manager, report.id, "CORRECTED");
-    return { action: "PUBLISH_CORRECTION" };
+    return { action: live ? "PUBLISH_CORRECTION" : "APPLY_CORRECTION" };
   }
 
   private async goLive(manager: EntityManager, report: Report): Promise<void> {
@@ -277,15 +356,16 @@ export class ReportWorkflowService {
     const template = await this.disclaimers.currentTemplate(manager, firmId);
     if (!template || snapshot.templateId !== template.id) {
       throw new AppError("DISCLAIMER_REQUIRED", `the firm's disclaimer has a newer version; ${remedy}`, {
+        reason: "OUTDATED",
         currentVersion: template?.version ?? null,
         attachedVersion: snapshot.templateVersion,
       });
     }
   }
 
-  private async setTarget(manager: EntityManager, { report }: LockedReport, target: Target, changes: Record<string, string>): Promise<void> {
-    const table = target.kind === "copy" ? "report_working_copies" : "reports";
-    const key = target.kind === "copy" ? "report_id" : "id";
+  private async setTarget(manager: EntityManager, { report }: LockedReport, kind: Target["kind"], changes: Record<string, string>): Promise<void> {
+    const table = kind === "copy" ? "report_working_copies" : "reports";
+    const key = kind === "copy" ? "report_id" : "id";
     const columns = Object.keys(changes);
     await manager.query(
       `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(", ")} WHERE ${key} = $1`,
@@ -293,20 +373,37 @@ export class ReportWorkflowService {
     );
   }
 
-  /** Runs one step: lock, act, bump the version of what changed, audit. */
-  private async step(
-    actor: Actor,
-    reportId: string,
-    act: (manager: EntityManager, locked: LockedReport, target: Target) => Promise<Outcome>,
-  ): Promise<Report> {
+  /** Runs one step in a transaction of its own. */
+  private async step(actor: Actor, reportId: string, act: Act): Promise<Report> {
     const { report, action } = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.reports.lock(manager, reportId);
-      const outcome = await act(manager, locked, targetOf(locked));
-      await this.record(manager, actor, locked, outcome);
-      return { report: await manager.getRepository(Report).findOneByOrFail({ id: reportId }), action: outcome.action };
+      const action = await this.stepIn(manager, actor, reportId, act);
+      return { report: await manager.getRepository(Report).findOneByOrFail({ id: reportId }), action };
     });
     this.committed(action);
     return report;
+  }
+
+  /** One step inside the caller's transaction: lock, act, bump the version of what changed, audit. */
+  private async stepIn(manager: EntityManager, actor: Actor, reportId: string, act: Act): Promise<AuditAction> {
+    const locked = await this.reports.lock(manager, reportId);
+    const outcome = await act(manager, locked, targetOf(locked));
+    await this.record(manager, actor, outcome.from ?? locked, outcome);
+    return outcome.action;
+  }
+
+  /** attachDisclaimer's step; the bulk renewal runs it for each report. */
+  private async attach(manager: EntityManager, actor: Actor, locked: LockedReport, target: Target): Promise<Outcome> {
+    const renewal = !locked.copy && RENEWED_BY_CORRECTION.includes(locked.report.status);
+    if (renewal) await this.reports.openCorrection(manager, actor, locked);
+    else requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
+    const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
+    const kind = renewal ? "copy" : target.kind;
+    await this.setTarget(manager, locked, kind, { disclaimer_id: snapshot.id, status: ReportStatus.DRAFT });
+    if (kind === "report") {
+      // The refusal was about the old disclaimer; this one starts the way back.
+      await manager.query(`UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`, [locked.report.id]);
+    }
+    return { action: "ATTACH_DISCLAIMER" };
   }
 
   private committed(action: AuditAction): void {
@@ -319,7 +416,7 @@ export class ReportWorkflowService {
    * a page still holding that version cannot save over what comes next.
    */
   private async record(manager: EntityManager, actor: Actor, before: LockedReport, outcome: Outcome): Promise<void> {
-    const copyNow = before.copy ? await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id }) : null;
+    const copyNow = await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id });
     if (copyNow && !outcome.reportOnly) {
       await manager.query(`UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id]);
     } else {

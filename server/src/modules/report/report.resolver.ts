@@ -8,7 +8,7 @@ import { PageArgs } from "../../common/pagination";
 import { Analyst } from "../analyst/analyst.entity";
 import { actorOf } from "../audit/audit.service";
 import { AuditEventConnection } from "../audit/audit.resolver";
-import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
+import { DisclaimerSnapshot, ReviewStatus } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";
 import { Role, User } from "../user/user.entity";
@@ -39,6 +39,7 @@ const COMPUTED_FIELD_COLUMNS: ComputedFieldColumns = {
   analysts: [],
   sectorTags: [],
   workingCopy: [],
+  rejection: ["status"],
   publicationPeriods: [],
   scheduleBlock: ["scheduleBlockedAt", "scheduleBlockedReason"],
   revisions: [],
@@ -127,6 +128,19 @@ export class ReportResolver {
   @FieldResolver(() => WorkingCopy, { nullable: true, description: "The correction in progress, if any (staff only)." })
   workingCopy(@Root() report: Report, @Ctx() ctx: Context): Promise<WorkingCopy | null> {
     return ctx.loaders.workingCopy.load(report.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => DisclaimerSnapshot, {
+    nullable: true,
+    description:
+      "The reviewer's rejection the editor has yet to answer (its reviewNote says why): set while what the workflow acts on " +
+      "(the correction, else the report) is DRAFT and the report's latest review was a rejection (staff only).",
+  })
+  async rejection(@Root() report: Report, @Ctx() ctx: Context): Promise<DisclaimerSnapshot | null> {
+    const [copy, review] = await Promise.all([ctx.loaders.workingCopy.load(report.id), ctx.loaders.latestReview.load(report.id)]);
+    const target = copy ? copy.status : report.status;
+    return target === ReportStatus.DRAFT && review?.reviewStatus === ReviewStatus.REJECTED ? review : null;
   }
 
   @Authorized()
