@@ -6,7 +6,7 @@ import { errorsOf } from "./helpers/graphql";
 import { databaseUrl, MODE, SERVER_POSTGRES_URL, serverForThisFile, startServer } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
-  APPROVE, ATTACH, createApproved, createDraft, createFirm, eventually, PUBLISH, run, stateOf, SUBMIT, UPDATE, type ReportState,
+  APPROVE, ATTACH, complianceIssues, createApproved, createDraft, createFirm, eventually, PUBLISH, run, stateOf, SUBMIT, UPDATE, type ReportState,
 } from "./helpers/workflow";
 
 const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "200" });
@@ -76,21 +76,29 @@ describe("four eyes and approved content, through the API", () => {
     expect((await run(reviewer.client, APPROVE, { id: report.id, note: null })).status).toBe("APPROVED");
   });
 
-  it("makes a correction's editor the report's last editor, who may then not review the report", async () => {
-    // Approved, never published: the admin corrects it, the reviewer approves, the editor applies it.
+  it("makes a correction's editor the report's last editor, who may then not review the report's renewal", async () => {
+    // Approved, never published: the admin corrects it, the reviewer approves, the editor publishes it.
     const report = await approved(await newFirm(), "[사안검토] 정정 편집자");
     await run(admin, UPDATE, { id: report.id, input: { summary: ["관리자가 고친 요점"] }, v: report.version });
     await run(admin, ATTACH, { id: report.id });
     await run(admin, SUBMIT, { id: report.id });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
-    const applied = await run(editor.client, PUBLISH, { id: report.id });
-    expect(applied).toMatchObject({ status: "APPROVED", workingCopy: null });
-    // The editor sends the report itself back to review: the admin wrote its text last.
+    const published = await run(editor.client, PUBLISH, { id: report.id });
+    expect(published).toMatchObject({ status: "PUBLISHED", workingCopy: null });
+    // The editor renews the live report's disclaimer: the content under review is still the admin's.
     await run(editor.client, ATTACH, { id: report.id });
     await run(editor.client, SUBMIT, { id: report.id });
     const [error] = await errorsOf(admin, APPROVE, { id: report.id, note: null });
     expect(error.extensions).toMatchObject({ code: "FORBIDDEN", rule: "FOUR_EYES" });
-    expect((await run(reviewer.client, APPROVE, { id: report.id, note: null })).status).toBe("APPROVED");
+    // The database refuses it too, whatever the service says.
+    const { workingCopy } = await stateOf(editor.client, report.id);
+    expect(workingCopy).toMatchObject({ status: "IN_REVIEW" });
+    const refusal = await probe(
+      `UPDATE disclaimer_snapshots SET review_status = 'APPROVED', reviewed_by_id = '${adminId}'
+       WHERE id = (SELECT disclaimer_id FROM report_working_copies WHERE report_id = '${report.id}')`,
+    );
+    expect(refusal).toMatch(/^FOUR_EYES/);
+    expect((await run(reviewer.client, APPROVE, { id: report.id, note: null })).workingCopy).toMatchObject({ status: "APPROVED" });
   });
 
   it("records the checksum of the content the reviewer approved, for reports and corrections", async () => {
@@ -154,14 +162,12 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       UPDATE disclaimer_snapshots SET content_checksum = NULL WHERE report_id IN ('${older.id}', '${olderTampered.id}');
       SET session_replication_role = DEFAULT;
       SELECT rd_record_legacy_gate_findings();`);
-    const { complianceIssues } = await reviewer.client.request<{ complianceIssues: { reportId: string; kind: string; rule: string | null }[] }>(
-      `{ complianceIssues { reportId kind rule } }`,
-    );
+    const issues = await complianceIssues(reviewer.client, { kinds: ["GATE_VIOLATION"] });
     // The older approval whose live text is what the publication log recorded going live is not listed.
-    const ours = complianceIssues.filter((i) => [tampered.id, older.id, olderTampered.id].includes(i.reportId));
+    const ours = issues.filter((i) => [tampered.id, older.id, olderTampered.id].includes(i.reportId));
     expect(ours).toHaveLength(2);
     expect(ours).toEqual(
-      expect.arrayContaining([tampered, olderTampered].map((r) => ({ reportId: r.id, kind: "GATE_VIOLATION", rule: "CONTENT_NOT_APPROVED" }))),
+      expect.arrayContaining([tampered, olderTampered].map((r) => expect.objectContaining({ reportId: r.id, kind: "GATE_VIOLATION", rule: "CONTENT_NOT_APPROVED" }))),
     );
     // The full check (the README's query for auditors) is strict: an approval without a content
     // record proves nothing about the content.

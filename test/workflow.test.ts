@@ -5,7 +5,7 @@ import { codesOf, errorsOf } from "./helpers/graphql";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
-  APPROVE, ATTACH, createApproved, createDraft, createFirm, eventually, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
+  APPROVE, ATTACH, complianceIssues, createApproved, createDraft, createFirm, eventually, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
   type ReportState,
 } from "./helpers/workflow";
 
@@ -86,20 +86,17 @@ describe("the publishing workflow", () => {
 
     // A new template version lists the live report as outdated.
     await newTemplate(firm.id, v2);
-    const issues = async (): Promise<{ reportId: string; kind: string }[]> =>
-      (await reviewer.client.request<{ complianceIssues: { reportId: string; kind: string }[] }>(`{ complianceIssues { reportId kind } }`))
-        .complianceIssues;
-    expect(await issues()).toContainEqual({ reportId: report.id, kind: "OUTDATED_DISCLAIMER" });
+    expect(await complianceIssues(reviewer.client, { firmId: firm.id })).toContainEqual(expect.objectContaining({ reportId: report.id, kind: "OUTDATED_DISCLAIMER" }));
 
     // A correction is edited and reviewed while clients keep reading the live version.
     const started = await run(editor.client, UPDATE, { id: report.id, input: { title: "[워크플로랩] 고친 제목" }, v: live.version });
     expect(started).toMatchObject({ status: "PUBLISHED", title: report.title, workingCopy: { status: "DRAFT", title: "[워크플로랩] 고친 제목" } });
     await run(editor.client, ATTACH, { id: report.id });
     await run(editor.client, SUBMIT, { id: report.id });
-    const { reviewQueue } = await reviewer.client.request<{ reviewQueue: { reportId: string; correction: boolean; title: string; differsFromCurrent: boolean; disclaimer: { text: string }; currentTemplate: { body: string } }[] }>(
-      `{ reviewQueue { reportId correction title differsFromCurrent disclaimer { text } currentTemplate { body } } }`,
+    const { reviewQueue } = await reviewer.client.request<{ reviewQueue: { nodes: { reportId: string; correction: boolean; title: string; differsFromCurrent: boolean; disclaimer: { text: string }; currentTemplate: { body: string } }[] } }>(
+      `{ reviewQueue(first: 100) { nodes { reportId correction title differsFromCurrent disclaimer { text } currentTemplate { body } } } }`,
     );
-    expect(reviewQueue.find((item) => item.reportId === report.id)).toEqual({
+    expect(reviewQueue.nodes.find((item) => item.reportId === report.id)).toEqual({
       reportId: report.id,
       correction: true,
       title: "[워크플로랩] 고친 제목",
@@ -114,7 +111,7 @@ describe("the publishing workflow", () => {
     expect(corrected).toMatchObject({ status: "PUBLISHED", title: "[워크플로랩] 고친 제목", slug: report.slug, workingCopy: null });
     expect(corrected.correctedAt).not.toBeNull();
     expect(await anonymousReport(report.id)).toEqual({ title: "[워크플로랩] 고친 제목", status: "PUBLISHED", disclaimer: { text: v2 } });
-    expect((await issues()).map((i) => i.reportId)).not.toContain(report.id);
+    expect((await complianceIssues(reviewer.client, { firmId: firm.id })).map((i) => i.reportId)).not.toContain(report.id);
 
     // The editor retracts it; clients get a tombstone.
     expect(codesOf(await errorsOf(editor.client, RETRACT, { id: report.id, reason: "  " }))).toEqual(["BAD_USER_INPUT"]);
@@ -246,10 +243,12 @@ describe("the scheduler", () => {
     await new Promise((resolve) => setTimeout(resolve, 600)); // a few more scheduler rounds
     expect((await trail(report.id)).filter((a) => a === "SCHEDULE_BLOCKED")).toHaveLength(1);
     expect(await anonymousReport(report.id)).toBeNull();
-    const { complianceIssues } = await reviewer.client.request<{ complianceIssues: { reportId: string; kind: string; reason: string }[] }>(
-      `{ complianceIssues { reportId kind reason } }`,
-    );
-    expect(complianceIssues).toContainEqual({ reportId: report.id, kind: "BLOCKED_SCHEDULE", reason: blocked.scheduleBlock!.reason });
+    expect(await complianceIssues(reviewer.client, { firmId: firm.id })).toContainEqual({
+      reportId: report.id,
+      kind: "BLOCKED_SCHEDULE",
+      reason: blocked.scheduleBlock!.reason,
+      rule: null,
+    });
   });
 });
 
@@ -331,8 +330,7 @@ describe("versions and evidence around corrections", () => {
     await newTemplate(firm.id, "차단용 새 고지문");
     await eventually(() => stateOf(editor.client, report.id), (r) => r.scheduleBlock !== null);
     expect((await run(editor.client, ATTACH, { id: report.id })).scheduleBlock).toBeNull();
-    const { complianceIssues } = await reviewer.client.request<{ complianceIssues: { reportId: string }[] }>(`{ complianceIssues { reportId } }`);
-    expect(complianceIssues.map((i) => i.reportId)).not.toContain(report.id);
+    expect((await complianceIssues(reviewer.client, { firmId: firm.id })).map((i) => i.reportId)).not.toContain(report.id);
   });
 
   it("keeps a draft that a reviewer once approved: it is evidence", async () => {

@@ -107,3 +107,27 @@ export async function createFirm(
   });
   return { id: createFirm.id, analystId: createAnalyst.id };
 }
+
+export interface ComplianceIssueRow {
+  reportId: string;
+  kind: string;
+  reason: string | null;
+  rule: string | null;
+}
+
+/** Every compliance issue matching `filter`, page by page. */
+export async function complianceIssues(client: GraphQLClient, filter: Record<string, unknown> = {}): Promise<ComplianceIssueRow[]> {
+  const rows: ComplianceIssueRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { complianceIssues: page }: { complianceIssues: { nodes: ComplianceIssueRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await client.request(
+      `query($filter: ComplianceFilterInput, $after: String) {
+        complianceIssues(filter: $filter, first: 100, after: $after) { nodes { reportId kind reason rule } pageInfo { hasNextPage endCursor } } }`,
+      { filter, after },
+    );
+    rows.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage) return rows;
+    after = page.pageInfo.endCursor;
+  }
+}

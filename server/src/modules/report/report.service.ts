@@ -280,7 +280,7 @@ export class ReportService {
         [report.id, after.title, after.subject, after.summary, after.body, after.language, after.analystIds, after.sectorTagIds, actor.id],
       );
     } else if (correcting) {
-      await this.insertCopy(manager, actor, report, after);
+      await this.insertCopy(manager, report, after, actor.id, actor.id);
     } else {
       const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), report.id);
       // A new firm drops the attached disclaimer: it was the old firm's. The slug follows the title
@@ -309,18 +309,19 @@ export class ReportService {
 
   /**
    * Opens a correction of a live or scheduled report with its content unchanged, so that its
-   * disclaimer can be renewed through review while clients keep the approved version.
+   * disclaimer can be renewed through review while clients keep the approved version. Whoever
+   * last edited that content stays its last editor, whom four eyes exclude from reviewing it.
    */
   async openCorrection(manager: EntityManager, actor: Actor, { report }: LockedReport): Promise<void> {
-    await this.insertCopy(manager, actor, report, await this.liveContent(manager, report));
+    await this.insertCopy(manager, report, await this.liveContent(manager, report), actor.id, report.updatedById);
   }
 
-  private async insertCopy(manager: EntityManager, actor: Actor, report: Report, content: ReportContent): Promise<void> {
+  private async insertCopy(manager: EntityManager, report: Report, content: ReportContent, createdById: string | null, updatedById: string | null): Promise<void> {
     await manager.query(
       `INSERT INTO report_working_copies (report_id, title, subject, summary, body, language, analyst_ids, sector_tag_ids,
          status, version, created_by_id, updated_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10, $10)`,
-      [report.id, content.title, content.subject, content.summary, content.body, content.language, content.analystIds, content.sectorTagIds, report.version + 1, actor.id],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10, $11)`,
+      [report.id, content.title, content.subject, content.summary, content.body, content.language, content.analystIds, content.sectorTagIds, report.version + 1, createdById, updatedById],
     );
   }
 
