@@ -5,7 +5,8 @@ import { codesOf, errorsOf } from "./helpers/graphql";
 import { MODE, serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
-  APPROVE, ATTACH, complianceIssues, createApproved, createFirm, PUBLISH, REJECT, run, stateOf, SUBMIT, UPDATE, WITHDRAW, type ReportState,
+  APPROVE, ATTACH, complianceIssues, createApproved, createFirm, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
+  type ReportState,
 } from "./helpers/workflow";
 
 const running = serverForThisFile(STAFF_ENV);
@@ -132,7 +133,7 @@ describe("an approved correction of a report that is not live", () => {
 });
 
 describe("approving an outdated disclaimer", () => {
-  it("is refused with both versions, by the service and by the database; rejecting it is not", async () => {
+  it("is refused with both versions; rejecting it is not", async () => {
     const firm = await newFirm();
     const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
       `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
@@ -145,13 +146,6 @@ describe("approving an outdated disclaimer", () => {
     const [error] = await errorsOf(reviewer.client, APPROVE, { id, note: null });
     expect(error.extensions).toEqual({ code: "DISCLAIMER_REQUIRED", reason: "OUTDATED", attachedVersion: 1, currentVersion: 2 });
     expect(await stateOf(editor.client, id)).toMatchObject({ status: "IN_REVIEW", disclaimer: { reviewStatus: "PENDING", templateVersion: 1 } });
-
-    const { users } = await admin.request<{ users: { nodes: { id: string; email: string }[] } }>(`{ users(first: 100) { nodes { id email } } }`);
-    const reviewerId = users.nodes.find((u) => u.email === reviewer.email)!.id;
-    const refusal = await runtimeSql(
-      `UPDATE disclaimer_snapshots SET review_status = 'APPROVED', reviewed_by_id = '${reviewerId}' WHERE report_id = '${id}' AND review_status = 'PENDING'`,
-    ).then(() => "accepted", (e: Error) => e.message);
-    expect(refusal).toMatch(/^OUTDATED_TEMPLATE: .* v1 .* current version is v2/);
 
     const rejected = await run(reviewer.client, REJECT, { id, note: "현재 버전을 다시 첨부해 주세요." });
     expect(rejected).toMatchObject({ status: "DRAFT", disclaimer: { reviewStatus: "REJECTED" } });
@@ -305,6 +299,22 @@ describe("renewing the disclaimer of live reports", () => {
 });
 
 describe("the compliance list", () => {
+  it("lists a report while it is live or scheduled with an outdated disclaimer, and no longer once renewed or unscheduled", async () => {
+    const firm = await newFirm();
+    const report = await live(firm, "[목록랩] 추적");
+    const scheduled = await run(editor.client, PUBLISH, { id: (await approved(firm, "[목록랩] 예약 추적")).id, at: inFuture(3_600_000) });
+    expect((await complianceIssues(reviewer.client, { firmId: firm.id })).map((i) => i.reportId)).toEqual([]);
+    await newTemplate(firm.id, "추적용 고지문 v2입니다.");
+    expect((await complianceIssues(reviewer.client, { firmId: firm.id })).map((i) => i.reportId).sort()).toEqual([report.id, scheduled.id].sort());
+    await run(editor.client, ATTACH, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id });
+    await run(reviewer.client, APPROVE, { id: report.id, note: null });
+    await run(editor.client, PUBLISH, { id: report.id });
+    await run(editor.client, UNSCHEDULE, { id: scheduled.id });
+    expect(await complianceIssues(reviewer.client, { firmId: firm.id })).toEqual([]);
+    await run(editor.client, RETRACT, { id: report.id, reason: "추적 종료" });
+  });
+
   it("is paginated and filtered by firm and kind", async () => {
     const firm = await newFirm();
     const ids = [];
@@ -324,5 +334,38 @@ describe("the compliance list", () => {
     expect(blocked.complianceIssues).toMatchObject({ totalCount: 0, nodes: [] });
     expect(codesOf(await errorsOf(reviewer.client, PAGE, { after: "bm90LWEtY3Vyc29y" }))).toEqual(["BAD_USER_INPUT"]);
     expect(codesOf(await errorsOf(running.server().client, PAGE, {}))).toEqual(["UNAUTHENTICATED"]);
+  });
+});
+
+// Last: in embedded mode the server is stopped so that SQL can reach its database.
+describe("the database, with raw SQL", () => {
+  it("keeps the template of every live report's disclaimer, and refuses an outdated approval as the runtime role", async () => {
+    const firm = await newFirm();
+    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
+      { input: { title: "[원시랩] 낡은 고지문 승인", subject: "원시랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId] } },
+    );
+    await run(editor.client, ATTACH, { id: createReport.id });
+    await run(editor.client, SUBMIT, { id: createReport.id });
+    await newTemplate(firm.id, "원시 SQL용 고지문 v2입니다.");
+    const { users } = await admin.request<{ users: { nodes: { id: string; email: string }[] } }>(`{ users(first: 100) { nodes { id email } } }`);
+    const reviewerId = users.nodes.find((u) => u.email === reviewer.email)!.id;
+    if (MODE === "embedded") expect(await running.server().stop()).toBe(0);
+
+    // Every report this file made live, scheduled, corrected, renewed, unscheduled or retracted.
+    const mismatches = await running.db().sql(`
+      (SELECT report_id, template_id FROM live_report_disclaimers
+       EXCEPT SELECT r.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id WHERE r.status IN ('PUBLISHED', 'SCHEDULED'))
+      UNION ALL
+      (SELECT r.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id WHERE r.status IN ('PUBLISHED', 'SCHEDULED')
+       EXCEPT SELECT report_id, template_id FROM live_report_disclaimers)`);
+    expect(mismatches).toEqual([]);
+    const [{ live: tracked }] = await running.db().sql(`SELECT count(*)::int AS live FROM live_report_disclaimers`);
+    expect(tracked).toBeGreaterThan(10);
+
+    const refusal = await runtimeSql(
+      `UPDATE disclaimer_snapshots SET review_status = 'APPROVED', reviewed_by_id = '${reviewerId}' WHERE report_id = '${createReport.id}' AND review_status = 'PENDING'`,
+    ).then(() => "accepted", (e: Error) => e.message);
+    expect(refusal).toMatch(/^OUTDATED_TEMPLATE: .* v1 .* current version is v2/);
   });
 });

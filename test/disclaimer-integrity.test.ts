@@ -207,13 +207,17 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       [`DELETE FROM publication_events`, /permission denied/],
       [`TRUNCATE publication_events`, /permission denied/],
       [`DELETE FROM legacy_gate_findings`, /permission denied/],
+      [`DELETE FROM live_report_disclaimers`, /permission denied/],
+      [`UPDATE live_report_disclaimers SET template_id = gen_random_uuid()`, /permission denied/],
+      [`INSERT INTO live_report_disclaimers SELECT id, firm_id, gen_random_uuid() FROM reports LIMIT 1`, /permission denied/],
       [`DELETE FROM migrations`, /permission denied/],
       [`CREATE TABLE shadow (id int)`, /permission denied/],
       [`CREATE OR REPLACE FUNCTION rd_content_checksum(text, text, text[], text) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$`, /permission denied|must be owner/],
     ];
     for (const [statement, refusal] of refusals) expect(await probe(statement), statement).toMatch(refusal);
-    // What it may do: append to the logs, and read the search statistics through their function.
+    // What it may do: append to the logs, read what triggers keep, and read the search statistics through their function.
     expect(await probe(`INSERT INTO audit_events (action, entity_type) VALUES ('PROBE', 'Test')`)).toBe("accepted");
+    expect(await probe(`SELECT count(*) FROM live_report_disclaimers`)).toBe("accepted");
     expect(await probe(`SELECT * FROM rd_search_bigram_stats(current_schema())`)).toBe("accepted");
   });
 });

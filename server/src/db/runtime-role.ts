@@ -6,9 +6,12 @@ import type { DataSource, QueryRunner } from "typeorm";
  */
 const APPEND_ONLY = ["audit_events", "publication_events", "legacy_gate_findings"];
 
+/** Kept by the database's own triggers; the runtime role reads it. */
+const READ_ONLY = ["live_report_disclaimers"];
+
 /**
  * Gives the runtime role what the server needs and nothing more: reading and writing rows (only
- * reading and appending on the logs), using sequences, and the same on tables that later
+ * reading and appending on the logs, only reading what triggers keep), using sequences, and the same on tables that later
  * migrations create. It owns nothing, so it can neither change the schema nor switch off a
  * trigger. Roles belong to the whole cluster, so they are never created here: nothing happens when
  * `role` does not exist, or when it is the role running the migrations. Run by the schema owner
@@ -25,6 +28,7 @@ export async function grantRuntimeRole(runner: QueryRunner, role: string): Promi
     `GRANT USAGE ON SCHEMA ${schema} TO ${grantee}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${grantee}`,
     `REVOKE UPDATE, DELETE, TRUNCATE ON ${APPEND_ONLY.join(", ")} FROM ${grantee}`,
+    `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${READ_ONLY.join(", ")} FROM ${grantee}`,
     // The migration history is the owner's record.
     `REVOKE INSERT, UPDATE, DELETE ON migrations FROM ${grantee}`,
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${grantee}`,

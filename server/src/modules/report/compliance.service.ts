@@ -89,12 +89,13 @@ export class ComplianceService {
     const [kind, since] = at ? splitIssueKey(at.key) : [null, null];
     const params = [filter.firmId ?? null, filter.kinds?.length ? filter.kinds : null];
     const issues = `(
-       SELECT r.id AS "reportId", r.firm_id, 'OUTDATED_DISCLAIMER' AS kind, s.id AS "disclaimerId", cur.id AS "currentTemplateId",
-              coalesce(cur.effective_from, s.attached_at) AS since, NULL AS reason, NULL AS sqlstate
-       FROM reports r
-       JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
-       LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
-       WHERE r.status IN ('PUBLISHED', 'SCHEDULED') AND s.template_id IS DISTINCT FROM cur.id
+       SELECT l.report_id AS "reportId", l.firm_id, 'OUTDATED_DISCLAIMER' AS kind, r.disclaimer_id AS "disclaimerId",
+              cur.id AS "currentTemplateId", cur.effective_from AS since, NULL AS reason, NULL AS sqlstate
+       FROM disclaimer_templates t
+       JOIN disclaimer_templates cur ON cur.id = rd_current_template(t.firm_id)
+       JOIN live_report_disclaimers l ON l.template_id = t.id
+       JOIN reports r ON r.id = l.report_id
+       WHERE t.id <> cur.id
        UNION ALL
        SELECT r.id, r.firm_id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at,
               r.schedule_blocked_reason, NULL

@@ -123,12 +123,12 @@ export class ReportWorkflowService {
       // Locked in id order (as each step would lock them), so that a correction cannot start meanwhile.
       const rows: { id: string; copyStatus: string | null; copyTemplateId: string | null }[] = await manager.query(
         `SELECT r.id, c.status AS "copyStatus", cs.template_id AS "copyTemplateId"
-         FROM reports r
-         JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+         FROM live_report_disclaimers l
+         JOIN reports r ON r.id = l.report_id
          LEFT JOIN report_working_copies c ON c.report_id = r.id
          LEFT JOIN disclaimer_snapshots cs ON cs.id = c.disclaimer_id
-         WHERE r.firm_id = $1 AND r.status IN ('PUBLISHED', 'SCHEDULED') AND s.template_id <> $2 AND ($3::uuid IS NULL OR r.id > $3)
-         ORDER BY r.id LIMIT $4 FOR UPDATE OF r`,
+         WHERE l.firm_id = $1 AND l.template_id <> $2 AND ($3::uuid IS NULL OR l.report_id > $3)
+         ORDER BY l.report_id LIMIT $4 FOR UPDATE OF r`,
         [firmId, template.id, from, size + 1],
       );
       const batch = rows.slice(0, size);
