@@ -1,10 +1,11 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
+import type { ConnectionPage } from "./connections";
 import { fetchPage } from "./cursors";
 import { gql } from "./graphql";
 
 /** GraphQL fields each resource's screens read. */
 const REPORT_FIELDS = `id slug title subject summary body language status version publishedAt scheduledAt correctedAt createdAt updatedAt
-  firm { id name } analysts { id name title } sectorTags { id name }
+  firm { id name currentDisclaimerTemplate { id version body effectiveFrom } } analysts { id name title } sectorTags { id name }
   disclaimer { id text templateVersion checksum contentChecksum reviewStatus reviewNote reviewedAt reviewedBy { name } attachedAt attachedBy { id } }
   workingCopy { status version title subject summary body language updatedAt analysts { id name } sectorTags { id name }
     disclaimer { id text templateVersion checksum reviewStatus reviewNote attachedBy { id } } createdBy { id name } updatedBy { id name } }
@@ -174,6 +175,25 @@ async function getOne(resource: string, id: Identifier): Promise<RaRecord> {
   return r.fromApi?.(data.one) ?? data.one;
 }
 
+/** Page size of the lists read with "load more" (the review queue, the compliance list). */
+const CONNECTION_PAGE = 20;
+
+/** One page of such a list; only the first asks for the total. */
+async function connectionPage<T>(
+  field: string,
+  nodeFields: string,
+  after: string | null,
+  args?: { declare: string; pass: string; variables: Record<string, unknown> },
+): Promise<ConnectionPage<T>> {
+  const data = await gql<{ page: ConnectionPage<T> }>(
+    `query($first: Int, $after: String, $counted: Boolean!${args?.declare ?? ""}) {
+      page: ${field}(first: $first, after: $after${args?.pass ?? ""}) {
+        nodes { ${nodeFields} } pageInfo { hasNextPage endCursor } totalCount @include(if: $counted) } }`,
+    { ...args?.variables, first: CONNECTION_PAGE, after, counted: after === null },
+  );
+  return data.page;
+}
+
 /** Workflow steps and history, run as the same GraphQL mutations clients could call. */
 const workflow = {
   attachDisclaimer: (id: Identifier) => step("attachDisclaimer", id),
@@ -253,12 +273,16 @@ export const dataProvider = {
       body,
       at: effectiveFrom,
     }),
-  reviewQueue: () =>
-    gql<{ reviewQueue: ReviewItem[] }>(`{ reviewQueue { reportId correction title differsFromCurrent submittedAt
-      report { id title firm { name } status } disclaimer { text templateVersion } currentTemplate { body version } } }`),
-  complianceIssues: () =>
-    gql<{ complianceIssues: ComplianceIssue[] }>(`{ complianceIssues { reportId kind since reason rule
-      report { id title status firm { name } } disclaimer { templateVersion } currentTemplate { version } } }`),
+  reviewQueue: (after: string | null) =>
+    connectionPage<ReviewItem>("reviewQueue", "reportId correction title differsFromCurrent submittedAt report { id firm { name } }", after),
+  complianceIssues: (after: string | null, firmId: string | null) =>
+    connectionPage<ComplianceIssue>(
+      "complianceIssues",
+      `reportId kind since reason rule disclaimer { templateVersion } currentTemplate { version }
+      report { id title status firm { name } workingCopy { status disclaimer { templateVersion } } }`,
+      after,
+      { declare: ", $filter: ComplianceFilterInput", pass: ", filter: $filter", variables: { filter: compact({ firmId }) } },
+    ),
   history: (id: Identifier) =>
     gql<{ report: ReportHistory }>(
       `query($id: ID) { report(id: $id) {
@@ -282,9 +306,7 @@ export interface ReviewItem {
   title: string;
   differsFromCurrent: boolean;
   submittedAt: string;
-  report: { id: string; title: string; status: string; firm: { name: string } };
-  disclaimer: { text: string; templateVersion: number } | null;
-  currentTemplate: { body: string; version: number } | null;
+  report: { id: string; firm: { name: string } };
 }
 
 export interface ComplianceIssue {
@@ -293,7 +315,13 @@ export interface ComplianceIssue {
   since: string;
   reason: string | null;
   rule: string | null;
-  report: { id: string; title: string; status: string; firm: { name: string } };
+  report: {
+    id: string;
+    title: string;
+    status: string;
+    firm: { name: string };
+    workingCopy: { status: string; disclaimer: { templateVersion: number } | null } | null;
+  };
   disclaimer: { templateVersion: number } | null;
   currentTemplate: { version: number } | null;
 }

@@ -1,6 +1,6 @@
 import { Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
 import { Link, Title, useDataProvider, useTranslate } from "react-admin";
+import { LoadMore, useConnection } from "../connections";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { formatSeoul } from "../time";
 
@@ -11,13 +11,13 @@ import { formatSeoul } from "../time";
 export function CompliancePage() {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
-  const { data } = useQuery({ queryKey: ["complianceIssues"], queryFn: () => dataProvider.complianceIssues() });
-  const issues = data?.complianceIssues ?? [];
+  const list = useConnection(["complianceIssues"], (after) => dataProvider.complianceIssues(after, null));
+  const issues = list.nodes;
   return (
     <Card>
       <Title title={translate("compliance.title")} />
       <CardContent>
-        {data && issues.length === 0 && <Typography>{translate("compliance.empty")}</Typography>}
+        {list.loaded && issues.length === 0 && <Typography>{translate("compliance.empty")}</Typography>}
         {issues.length > 0 && (
           <Table size="small" data-testid="compliance-issues">
             <TableHead>
@@ -61,6 +61,7 @@ export function CompliancePage() {
             </TableBody>
           </Table>
         )}
+        <LoadMore list={list} />
       </CardContent>
     </Card>
   );

@@ -25,6 +25,7 @@ const en = {
     GRAPHQL_VALIDATION_FAILED: "The request was refused: %{message}",
   },
   time: { seoul: "KST (Asia/Seoul)" },
+  list: { shown: "%{shown} of %{total}", load_more: "Load more" },
   reviewStatus: { PENDING: "awaiting review", APPROVED: "approved", REJECTED: "rejected" },
 };
 
@@ -54,6 +55,7 @@ const ko: typeof en = {
     GRAPHQL_VALIDATION_FAILED: "요청이 거부되었습니다: %{message}",
   },
   time: { seoul: "KST (서울)" },
+  list: { shown: "전체 %{total}건 중 %{shown}건", load_more: "더 보기" },
   reviewStatus: { PENDING: "검토 대기", APPROVED: "승인됨", REJECTED: "반려됨" },
 };
 

@@ -1,5 +1,4 @@
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Title, useDataProvider, useGetIdentity, useGetOne, useNotify, usePermissions, useTranslate, useRedirect } from "react-admin";
 import { useParams } from "react-router-dom";
@@ -13,7 +12,7 @@ interface Reviewed {
   id: string;
   title: string;
   target: string;
-  firm: { name: string };
+  firm: { name: string; currentDisclaimerTemplate: { body: string; version: number } | null };
   disclaimer: (NonNullable<PreviewContent["disclaimer"]> & { attachedBy: { id: string } | null }) | null;
   workingCopy:
     | (PreviewContent & {
@@ -40,12 +39,10 @@ export function ReviewPage() {
   const { permissions } = usePermissions();
   const { identity } = useGetIdentity();
   const { data: report, refetch } = useGetOne<Reviewed>("reports", { id: id! });
-  const { data: queue } = useQuery({ queryKey: ["reviewQueue"], queryFn: () => dataProvider.reviewQueue() });
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   if (!report) return null;
 
-  const item = queue?.reviewQueue.find((i) => i.reportId === id);
   const copy = report.workingCopy;
   const content: PreviewContent = copy ? { ...copy, firm: report.firm } : (report as unknown as PreviewContent);
   const attached = (copy ? copy.disclaimer : report.disclaimer) ?? null;
@@ -80,7 +77,7 @@ export function ReviewPage() {
         <Stack spacing={3}>
           {report.target !== "IN_REVIEW" && <Alert severity="info">{translate("review.not_in_review", { status: translate(`status.${report.target}`) })}</Alert>}
           {own && report.target === "IN_REVIEW" && <Alert severity="warning" data-testid="own-report">{translate("review.own_report")}</Alert>}
-          <DisclaimerDiff attached={attached} current={item?.currentTemplate ?? null} />
+          <DisclaimerDiff attached={attached} current={report.firm.currentDisclaimerTemplate} />
           <Box>
             <Typography variant="h6" gutterBottom>
               {translate("review.as_clients_see")}

@@ -1,6 +1,6 @@
 import { Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { useQuery } from "@tanstack/react-query";
 import { Link, Title, useDataProvider, useTranslate } from "react-admin";
+import { LoadMore, useConnection } from "../connections";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { formatSeoul } from "../time";
 
@@ -8,13 +8,13 @@ import { formatSeoul } from "../time";
 export function ReviewQueue() {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
-  const { data } = useQuery({ queryKey: ["reviewQueue"], queryFn: () => dataProvider.reviewQueue() });
-  const items = data?.reviewQueue ?? [];
+  const queue = useConnection(["reviewQueue"], (after) => dataProvider.reviewQueue(after));
+  const items = queue.nodes;
   return (
     <Card>
       <Title title={translate("review.title")} />
       <CardContent>
-        {data && items.length === 0 && <Typography>{translate("review.empty")}</Typography>}
+        {queue.loaded && items.length === 0 && <Typography>{translate("review.empty")}</Typography>}
         {items.length > 0 && (
           <Table size="small" data-testid="review-queue">
             <TableHead>
@@ -42,6 +42,7 @@ export function ReviewQueue() {
             </TableBody>
           </Table>
         )}
+        <LoadMore list={queue} />
       </CardContent>
     </Card>
   );
