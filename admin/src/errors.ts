@@ -11,7 +11,9 @@ export function useServerErrorNotifier(): (error: unknown) => void {
   return useCallback(
     (error: unknown) => {
       if (error instanceof ServerError) {
-        notify(`errors.${error.code}`, { type: "error", messageArgs: { ...error.extensions, message: error.body.message, _: error.body.message } });
+        // An outdated disclaimer is a refusal of its own: the firm issued a version after the attach.
+        const outdated = error.code === "DISCLAIMER_REQUIRED" && error.extensions.reason === "OUTDATED";
+        notify(outdated ? "errors.DISCLAIMER_OUTDATED" : `errors.${error.code}`, { type: "error", messageArgs: { ...error.extensions, message: error.body.message, _: error.body.message } });
       } else {
         notify("errors.INTERNAL_SERVER_ERROR", { type: "error" });
       }

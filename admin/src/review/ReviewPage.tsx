@@ -27,7 +27,8 @@ interface Reviewed {
 
 /**
  * What a reviewer decides on: the attached disclaimer beside the firm's current template, and the
- * report (or correction) exactly as clients will see it. Rejecting needs a note.
+ * report (or correction) exactly as clients will see it. Rejecting needs a note; a disclaimer that
+ * is no longer the firm's current version can only be rejected, with a note that says so.
  */
 export function ReviewPage() {
   const { id } = useParams<{ id: string }>();
@@ -55,11 +56,16 @@ export function ReviewPage() {
   const own = identity !== undefined && preparers.includes(String(identity.id));
   const canDecide = hasRole(permissions, "REVIEWER") && report.target === "IN_REVIEW" && !own;
 
-  const decide = async (approve: boolean): Promise<void> => {
+  const current = report.firm.currentDisclaimerTemplate;
+  // The server refuses to approve a disclaimer that is not the firm's current version; the way on is
+  // a rejection, after which the editor attaches the current one.
+  const outdated = attached !== null && current !== null && attached.templateVersion !== current.version;
+  const versions = { attached: attached?.templateVersion ?? "-", current: current?.version ?? "-" };
+
+  const decide = async (decision: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     try {
-      if (approve) await dataProvider.approveDisclaimer(report.id, note.trim() || null);
-      else await dataProvider.rejectDisclaimer(report.id, note);
+      await decision();
       notify("workflow.done", { type: "success" });
       redirect("/review");
     } catch (error) {
@@ -69,6 +75,11 @@ export function ReviewPage() {
       setBusy(false);
     }
   };
+  const approve = () => decide(() => dataProvider.approveDisclaimer(report.id, note.trim() || null));
+  const reject = () => decide(() => dataProvider.rejectDisclaimer(report.id, note));
+  // The reviewer's own words, if any, follow the generated reason.
+  const rejectOutdated = () =>
+    decide(() => dataProvider.rejectDisclaimer(report.id, [translate("review.outdated_note", versions), note.trim()].filter(Boolean).join("\n")));
 
   return (
     <Card>
@@ -86,9 +97,14 @@ export function ReviewPage() {
           </Box>
           {canDecide && (
             <Stack spacing={2} sx={{ maxWidth: 640 }}>
+              {outdated && (
+                <Alert severity="warning" data-testid="approve-disabled-reason">
+                  {translate("review.outdated", versions)}
+                </Alert>
+              )}
               <TextField
-                label={translate("workflow.reject_note")}
-                helperText={translate("workflow.approve_note")}
+                label={translate("workflow.note")}
+                helperText={translate("workflow.note_help")}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
                 multiline
@@ -96,12 +112,17 @@ export function ReviewPage() {
                 slotProps={{ htmlInput: { "data-testid": "review-note" } }}
               />
               <Stack direction="row" spacing={1}>
-                <Button variant="contained" color="success" disabled={busy} onClick={() => void decide(true)} data-testid="approve">
+                <Button variant="contained" color="success" disabled={busy || outdated} onClick={() => void approve()} data-testid="approve">
                   {translate("workflow.approve")}
                 </Button>
-                <Button variant="outlined" color="error" disabled={busy || note.trim() === ""} onClick={() => void decide(false)} data-testid="reject">
+                <Button variant="outlined" color="error" disabled={busy || note.trim() === ""} onClick={() => void reject()} data-testid="reject">
                   {translate("workflow.reject")}
                 </Button>
+                {outdated && (
+                  <Button variant="contained" color="error" disabled={busy} onClick={() => void rejectOutdated()} data-testid="reject-outdated">
+                    {translate("review.reject_outdated")}
+                  </Button>
+                )}
               </Stack>
             </Stack>
           )}
