@@ -9,6 +9,7 @@ const REPORT_FIELDS = `id slug title subject summary body language status versio
   disclaimer { id text templateVersion checksum contentChecksum reviewStatus reviewNote reviewedAt reviewedBy { name } attachedAt attachedBy { id } }
   workingCopy { status version title subject summary body language updatedAt analysts { id name } sectorTags { id name }
     disclaimer { id text templateVersion checksum reviewStatus reviewNote attachedBy { id } } createdBy { id name } updatedBy { id name } }
+  rejection { reviewNote reviewedAt reviewedBy { name } templateVersion }
   retraction { reason at } scheduleBlock { at reason } createdBy { id name } updatedBy { id name }`;
 const FIRM_FIELDS = `id slug name nameEn website isPartner createdAt
   disclaimerTemplates { id version body effectiveFrom checksum createdAt }`;

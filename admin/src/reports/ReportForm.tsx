@@ -11,6 +11,7 @@ import {
   type SimpleFormProps,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { RejectionNote } from "./Rejection";
 
 const lines = (value: unknown): string => (Array.isArray(value) ? value.join("\n") : "");
 // Blank lines are kept while typing (so Enter works) and dropped when saving (dataProvider).
@@ -26,11 +27,12 @@ function AnalystsInput() {
   );
 }
 
-/** The fields editors write; the firm is fixed once the report exists. */
+/** The fields editors write, under the reviewer's rejection they answer; the firm is fixed once the report exists. */
 export function ReportForm({ creating, ...props }: Omit<SimpleFormProps, "children"> & { creating?: boolean }) {
   const translate = useTranslate();
   return (
     <SimpleForm {...props}>
+      <RejectionNote />
       {creating && (
         <ReferenceInput source="firmId" reference="firms">
           <AutocompleteInput optionText="name" validate={required()} />

@@ -7,9 +7,11 @@ import {
   SelectInput,
   TextField,
   useTranslate,
+  WrapperField,
 } from "react-admin";
 import { CursorList, EditorListActions } from "../list-parts";
 import { SeoulDateField } from "../time";
+import { RejectedMarker } from "./Rejection";
 import { StatusField } from "./StatusChip";
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "APPROVED", "SCHEDULED", "PUBLISHED", "RETRACTED"];
@@ -38,7 +40,10 @@ export function ReportList() {
     <CursorList actions={<EditorListActions filters />} filters={useFilters()} sort={{ field: "publishedAt", order: "DESC" }} perPage={25}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="title" sortable />
-        <StatusField label="resources.reports.fields.status" />
+        <WrapperField label="resources.reports.fields.status">
+          <StatusField />
+          <RejectedMarker />
+        </WrapperField>
         <TextField source="firm.name" label="resources.reports.fields.firm" sortable={false} />
         <SeoulDateField source="publishedAt" />
         <SeoulDateField source="updatedAt" />

@@ -3,6 +3,7 @@ import { Show, TabbedShowLayout, useRecordContext, useTranslate } from "react-ad
 import { formatSeoul } from "../time";
 import { ClientPreview, type PreviewContent } from "./ClientPreview";
 import { History } from "./History";
+import { RejectionNote } from "./Rejection";
 import { StatusField } from "./StatusChip";
 import { WorkflowButtons } from "./WorkflowButtons";
 
@@ -20,6 +21,7 @@ function Header() {
         <Typography variant="caption">{translate("report.version", { version: String((record.workingCopy as { version?: number } | null)?.version ?? record.version) })}</Typography>
         {record.status === "SCHEDULED" && <Typography variant="body2">{translate("report.scheduled_for", { at: formatSeoul(String(record.scheduledAt)) })}</Typography>}
       </Stack>
+      <RejectionNote />
       {copy && <Alert severity="info">{translate("report.correction_notice", { status: translate(`status.${copy.status}`) })}</Alert>}
       {retraction && <Alert severity="error">{translate("report.retracted", { at: formatSeoul(retraction.at), reason: retraction.reason })}</Alert>}
       {block && <Alert severity="warning" data-testid="schedule-block">{translate("report.schedule_blocked", { at: formatSeoul(block.at), reason: block.reason })}</Alert>}

@@ -16,7 +16,7 @@ export function StatusChip({ status }: { status: string }) {
 }
 
 /** The report's status, and its correction's when one is in progress. */
-export function StatusField(_: { label?: string }) {
+export function StatusField() {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;

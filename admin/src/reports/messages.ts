@@ -44,6 +44,9 @@ const en = {
     stale_body: "This report changed since you opened it. Reload to see the newest version (your unsaved changes will be lost), or keep editing and copy your text first.",
     stale_reload: "Reload",
     version: "Version %{version}",
+    rejected: "Rejected",
+    rejected_by: "Rejected by %{name} on %{at} (disclaimer version %{version})",
+    a_reviewer: "a reviewer",
   },
   workflow: {
     attach: "Attach disclaimer",
@@ -197,6 +200,9 @@ const ko: typeof en = {
     stale_body: "이 보고서를 연 뒤 다른 사람이 저장했습니다. 새로고침하면 최신 버전을 봅니다(저장하지 않은 변경은 사라집니다). 계속 편집하려면 먼저 글을 복사해 두세요.",
     stale_reload: "새로고침",
     version: "버전 %{version}",
+    rejected: "반려됨",
+    rejected_by: "%{name} 님이 %{at}에 반려했습니다 (고지문 %{version}판)",
+    a_reviewer: "검토자",
   },
   workflow: {
     attach: "고지문 첨부",
