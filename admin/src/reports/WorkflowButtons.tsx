@@ -1,87 +1,34 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from "@mui/material";
-import { useState, type ReactNode } from "react";
-import { EditButton, Link, useDataProvider, useGetOne, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from "react-admin";
+import { Button, Stack, TextField, Typography } from "@mui/material";
+import { useState } from "react";
+import { EditButton, Link, useDataProvider, usePermissions, useRecordContext, useTranslate } from "react-admin";
 import { hasRole } from "../authProvider";
 import type { ResearchDeskDataProvider } from "../dataProvider";
-import { useServerErrorNotifier } from "../errors";
 import { seoulInputToIso } from "../time";
-
-interface StepProps {
-  label: string;
-  testId: string;
-  run: () => Promise<unknown>;
-  /** A dialog body; when given, the step runs only after the user confirms it. */
-  dialog?: { title: string; body: ReactNode; canConfirm?: boolean };
-  variant?: "contained" | "outlined";
-}
-
-/** One workflow step: runs the server mutation (pessimistic: the screen changes only on success). */
-function StepButton({ label, testId, run, dialog, variant = "outlined" }: StepProps) {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const onError = useServerErrorNotifier();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const go = async (): Promise<void> => {
-    setBusy(true);
-    try {
-      await run();
-      setOpen(false);
-      notify("workflow.done", { type: "success" });
-      refresh();
-    } catch (error) {
-      onError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Button variant={variant} disabled={busy} onClick={() => (dialog ? setOpen(true) : void go())} data-testid={testId}>
-        {translate(label)}
-      </Button>
-      {dialog && (
-        <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-          <DialogTitle>{dialog.title}</DialogTitle>
-          <DialogContent>{dialog.body}</DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>{translate("workflow.cancel")}</Button>
-            <Button variant="contained" disabled={busy || dialog.canConfirm === false} onClick={() => void go()} data-testid={`${testId}-confirm`}>
-              {translate("workflow.confirm")}
-            </Button>
-          </DialogActions>
-        </Dialog>
-      )}
-    </>
-  );
-}
+import { StepButton } from "./StepButton";
 
 interface Template {
   version: number;
   body: string;
-  effectiveFrom: string;
 }
 
-/** Shows the firm's current disclaimer before it is attached, so the editor knows what goes out. */
-function AttachButton({ id, firmId, label }: { id: string; firmId: string; label: string }) {
+/**
+ * Shows the firm's current disclaimer before it is attached, so the editor knows what goes out. On
+ * a live or scheduled report the same step renews the disclaimer: it opens a correction.
+ */
+function AttachButton({ id, current, label, testId, body }: { id: string; current: Template | null; label: string; testId: string; body: string }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
-  const { data: firm } = useGetOne<{ id: string; disclaimerTemplates: Template[] }>("firms", { id: firmId });
-  const current = firm?.disclaimerTemplates
-    .filter((t) => Date.parse(t.effectiveFrom) <= Date.now())
-    .sort((a, b) => b.version - a.version)[0];
   return (
     <StepButton
       label={label}
-      testId="attach-disclaimer"
+      testId={testId}
       run={() => dataProvider.attachDisclaimer(id)}
       dialog={{
         title: translate("workflow.attach_title"),
         canConfirm: Boolean(current),
         body: current ? (
           <>
-            <Typography gutterBottom>{translate("workflow.attach_body", { version: current.version })}</Typography>
+            <Typography gutterBottom>{translate(body, { version: current.version })}</Typography>
             <Typography variant="body2" sx={{ whiteSpace: "pre-wrap", p: 2, bgcolor: "action.hover" }} data-testid="attach-preview">
               {current.body}
             </Typography>
@@ -169,11 +116,19 @@ export function WorkflowButtons() {
   const disclaimer = (copy ? copy.disclaimer : record.disclaimer) as { reviewStatus: string } | null;
   const status = String(record.status);
   const editable = target === "DRAFT" || (!copy && ["APPROVED", "SCHEDULED", "PUBLISHED"].includes(status));
+  const current = (record.firm as { currentDisclaimerTemplate: Template | null }).currentDisclaimerTemplate;
+  const reportDisclaimer = record.disclaimer as { templateVersion: number } | null;
+  // Live or scheduled without a correction: attaching opens one (a renewal), worth it only when the
+  // firm has issued a newer version.
+  const renewable = !copy && ["PUBLISHED", "SCHEDULED"].includes(status) && current !== null && reportDisclaimer?.templateVersion !== current.version;
+  // An approved report goes live or is scheduled as it is; one that is not live yet takes its
+  // approved correction with it. A correction of a live report can only go live now.
+  const publishable = (!copy && status === "APPROVED" && !record.scheduleBlock) || (copy?.status === "APPROVED" && ["APPROVED", "SCHEDULED"].includes(status));
 
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: "wrap" }} data-testid="workflow-buttons">
       {editor && editable && <EditButton record={record} />}
-      {editor && target === "DRAFT" && <AttachButton id={id} firmId={String(record.firmId)} label="workflow.attach" />}
+      {editor && target === "DRAFT" && <AttachButton id={id} current={current} label="workflow.attach" testId="attach-disclaimer" body="workflow.attach_body" />}
       {editor && target === "DRAFT" && disclaimer?.reviewStatus === "PENDING" && (
         <StepButton label="workflow.submit" testId="submit-for-review" variant="contained" run={() => dataProvider.submitForReview(id)} />
       )}
@@ -183,14 +138,17 @@ export function WorkflowButtons() {
           <ReviewLabel />
         </Button>
       )}
-      {editor && !copy && status === "APPROVED" && !record.scheduleBlock && (
+      {editor && publishable && (
         <>
           <StepButton label="workflow.publish" testId="publish-now" variant="contained" run={() => dataProvider.publishReport(id, null)} />
           <ScheduleButton id={id} />
         </>
       )}
-      {editor && !copy && status === "APPROVED" && <AttachButton id={id} firmId={String(record.firmId)} label="workflow.reattach" />}
-      {editor && copy?.status === "APPROVED" && (
+      {editor && !copy && status === "APPROVED" && (
+        <AttachButton id={id} current={current} label="workflow.reattach" testId="attach-disclaimer" body="workflow.attach_body" />
+      )}
+      {editor && renewable && <AttachButton id={id} current={current} label="workflow.renew" testId="renew-disclaimer" body="workflow.renew_body" />}
+      {editor && copy?.status === "APPROVED" && status === "PUBLISHED" && (
         <StepButton label="workflow.publish_correction" testId="publish-correction" variant="contained" run={() => dataProvider.publishReport(id, null)} />
       )}
       {editor && status === "SCHEDULED" && <StepButton label="workflow.unschedule" testId="unschedule" run={() => dataProvider.unscheduleReport(id)} />}
