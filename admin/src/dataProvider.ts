@@ -195,6 +195,12 @@ async function connectionPage<T>(
   return data.page;
 }
 
+/**
+ * Reports per renewOutdatedDisclaimers call: each call is one transaction that locks its reports,
+ * so a firm's thousands of reports go in a few short ones rather than one long one.
+ */
+const RENEWAL_BATCH = 200;
+
 /** Workflow steps and history, run as the same GraphQL mutations clients could call. */
 const workflow = {
   attachDisclaimer: (id: Identifier) => step("attachDisclaimer", id),
@@ -284,6 +290,14 @@ export const dataProvider = {
       after,
       { declare: ", $filter: ComplianceFilterInput", pass: ", filter: $filter", variables: { filter: compact({ firmId }) } },
     ),
+  renewOutdatedDisclaimers: async (firmId: string, after: string | null) =>
+    (
+      await gql<{ renewal: DisclaimerRenewal }>(
+        `mutation($firmId: ID!, $after: String, $first: Int) {
+          renewal: renewOutdatedDisclaimers(firmId: $firmId, after: $after, first: $first) { renewed skipped { reportId reason } endCursor hasMore } }`,
+        { firmId, after, first: RENEWAL_BATCH },
+      )
+    ).renewal,
   history: (id: Identifier) =>
     gql<{ report: ReportHistory }>(
       `query($id: ID) { report(id: $id) {
@@ -325,6 +339,15 @@ export interface ComplianceIssue {
   };
   disclaimer: { templateVersion: number } | null;
   currentTemplate: { version: number } | null;
+}
+
+export type RenewalSkipReason = "CORRECTION_IN_REVIEW" | "ALREADY_RENEWED";
+
+export interface DisclaimerRenewal {
+  renewed: number;
+  skipped: { reportId: string; reason: RenewalSkipReason }[];
+  endCursor: string | null;
+  hasMore: boolean;
 }
 
 export interface ReportHistory {

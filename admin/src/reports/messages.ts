@@ -121,6 +121,24 @@ const en = {
     versions: "Attached v%{attached} · current v%{current}",
     since: "Since",
     kind: "Issue",
+    all_firms: "All firms",
+    correction: "Correction: %{status} · v%{version}",
+    renewal_in_progress: "Renewal in progress: %{status} · v%{version}",
+    renew: "Renew disclaimer",
+    renew_body:
+      "This opens a correction with the content unchanged that carries the firm's current disclaimer (version %{version}). It needs a reviewer's approval, then publishing; clients keep the approved version meanwhile.",
+    reattach_body: "This attaches the firm's current disclaimer (version %{version}); the report goes back to draft and needs a reviewer's approval again before it is published or scheduled.",
+    renew_all: "Renew all of this firm's outdated reports",
+    renew_all_title: "Renew the disclaimer of every outdated live or scheduled report of %{firm}?",
+    renew_all_body:
+      "Each report gets a correction with its content unchanged that carries the current disclaimer; each then needs its own review and publication. Clients keep the approved versions meanwhile. Reports whose correction is in review are left as they are.",
+    renewal_progress: "Renewing… %{renewed} renewed so far.",
+    renewal_done: "%{renewed} renewed, %{skipped} skipped. The renewed reports are in the review queue once their editors submit them.",
+    renewal_failed: "Stopped by an error after %{renewed} renewed and %{skipped} skipped (those stay renewed).",
+    skip: {
+      CORRECTION_IN_REVIEW: "%{count} with a correction in review: withdraw it or have it decided first",
+      ALREADY_RENEWED: "%{count} already renewed",
+    },
   },
   history: {
     revisions: "Revisions",
@@ -279,6 +297,23 @@ const ko: typeof en = {
     versions: "첨부 %{attached}판 · 현재 %{current}판",
     since: "발생 시각",
     kind: "항목",
+    all_firms: "모든 증권사",
+    correction: "정정: %{status} · %{version}판",
+    renewal_in_progress: "갱신 진행 중: %{status} · %{version}판",
+    renew: "고지문 갱신",
+    renew_body: "내용은 그대로 두고 증권사의 현재 고지문(%{version}판)을 첨부한 정정을 엽니다. 검토자의 승인과 게시를 거쳐야 하며, 그동안 고객에게는 승인된 버전이 보입니다.",
+    reattach_body: "증권사의 현재 고지문(%{version}판)을 다시 첨부합니다. 보고서는 초안으로 돌아가며, 게시하거나 예약하기 전에 다시 검토자의 승인을 받아야 합니다.",
+    renew_all: "이 증권사의 구버전 보고서 모두 갱신",
+    renew_all_title: "%{firm}의 구버전 고지문이 달린 게시·예약 보고서를 모두 갱신할까요?",
+    renew_all_body:
+      "보고서마다 내용은 그대로 두고 현재 고지문을 첨부한 정정이 열리며, 각각 검토와 게시를 따로 거쳐야 합니다. 그동안 고객에게는 승인된 버전이 보입니다. 정정이 검토 중인 보고서는 그대로 둡니다.",
+    renewal_progress: "갱신 중… 지금까지 %{renewed}건 갱신했습니다.",
+    renewal_done: "%{renewed}건 갱신, %{skipped}건 건너뜀. 갱신된 보고서는 편집자가 검토를 요청하면 검토 대기열에 올라갑니다.",
+    renewal_failed: "%{renewed}건 갱신, %{skipped}건 건너뛴 뒤 오류로 멈췄습니다 (갱신된 것은 그대로 남습니다).",
+    skip: {
+      CORRECTION_IN_REVIEW: "정정이 검토 중인 보고서 %{count}건: 먼저 검토 요청을 취소하거나 결정을 받아야 합니다",
+      ALREADY_RENEWED: "이미 갱신된 보고서 %{count}건",
+    },
   },
   history: {
     revisions: "수정 이력",
