@@ -12,14 +12,23 @@ function Side({ heading, testId, segments, own, text }: { heading: string; testI
           ? segments.map((s, i) => {
               if (s.kind === "same") return <span key={i}>{s.text}</span>;
               if (s.kind !== own) return null;
-              return own === "added" ? (
-                <Box component="ins" key={i} data-testid="diff-added" sx={{ bgcolor: "#e6f4ea", color: "success.dark" }}>
-                  {s.text}
-                </Box>
-              ) : (
-                <Box component="del" key={i} data-testid="diff-removed" sx={{ bgcolor: "#fdecea", color: "error.dark" }}>
-                  {s.text}
-                </Box>
+              // The mark covers the words only; the space after them stays plain.
+              const words = s.text.trimEnd();
+              const mark =
+                own === "added" ? (
+                  <Box component="ins" data-testid="diff-added" sx={{ bgcolor: "#e6f4ea", color: "success.dark" }}>
+                    {words}
+                  </Box>
+                ) : (
+                  <Box component="del" data-testid="diff-removed" sx={{ bgcolor: "#fdecea", color: "error.dark" }}>
+                    {words}
+                  </Box>
+                );
+              return (
+                <span key={i}>
+                  {mark}
+                  {s.text.slice(words.length)}
+                </span>
               );
             })
           : text}
