@@ -14,6 +14,8 @@ function Header() {
   const copy = record.workingCopy as { status: string } | null;
   const retraction = record.retraction as { reason: string; at: string } | null;
   const block = record.scheduleBlock as { reason: string; at: string } | null;
+  // A correction of a report that is not live yet is applied when the report is published or scheduled.
+  const live = record.status === "PUBLISHED";
   return (
     <Stack spacing={1} sx={{ mb: 2 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
@@ -22,7 +24,11 @@ function Header() {
         {record.status === "SCHEDULED" && <Typography variant="body2">{translate("report.scheduled_for", { at: formatSeoul(String(record.scheduledAt)) })}</Typography>}
       </Stack>
       <RejectionNote />
-      {copy && <Alert severity="info">{translate("report.correction_notice", { status: translate(`status.${copy.status}`) })}</Alert>}
+      {copy && (
+        <Alert severity="info">
+          {translate(live ? "report.correction_notice" : "report.correction_notice_unpublished", { status: translate(`status.${copy.status}`) })}
+        </Alert>
+      )}
       {retraction && <Alert severity="error">{translate("report.retracted", { at: formatSeoul(retraction.at), reason: retraction.reason })}</Alert>}
       {block && <Alert severity="warning" data-testid="schedule-block">{translate("report.schedule_blocked", { at: formatSeoul(block.at), reason: block.reason })}</Alert>}
       <WorkflowButtons />

@@ -33,6 +33,8 @@ const en = {
   report: {
     tabs: { preview: "As clients see it", correction: "Correction in progress", history: "History" },
     correction_notice: "A correction is in progress (%{status}). Clients keep seeing the published version until it is approved and published.",
+    correction_notice_unpublished:
+      "A correction is in progress (%{status}). Once approved, it replaces the report's content and disclaimer when the report is published or scheduled; until then the approved version is what would go out.",
     no_disclaimer: "No disclaimer attached yet.",
     disclaimer_heading: "Partner disclaimer",
     disclaimer_version: "Template version %{version} · %{status}",
@@ -211,6 +213,7 @@ const ko: typeof en = {
   report: {
     tabs: { preview: "고객에게 보이는 화면", correction: "진행 중인 정정", history: "이력" },
     correction_notice: "정정이 진행 중입니다 (%{status}). 승인되어 게시될 때까지 고객에게는 게시된 버전이 보입니다.",
+    correction_notice_unpublished: "정정이 진행 중입니다 (%{status}). 승인된 정정은 보고서를 게시하거나 예약할 때 내용과 고지문을 대신하며, 그 전까지는 승인된 버전이 게시 대상입니다.",
     no_disclaimer: "아직 고지문이 첨부되지 않았습니다.",
     disclaimer_heading: "파트너 고지문",
     disclaimer_version: "템플릿 %{version}판 · %{status}",
