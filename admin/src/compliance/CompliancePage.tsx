@@ -69,7 +69,7 @@ function FirmFilter({ firms, firmId, onChange }: { firms: Firm[]; firmId: string
       label={translate("resources.reports.fields.firm")}
       value={firmId ?? ""}
       onChange={(e) => onChange(e.target.value || null)}
-      sx={{ minWidth: 260, mb: 2 }}
+      sx={{ width: 320, mb: 2 }}
       slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { "data-testid": "firm-filter" } }}
     >
       <option value="">{translate("compliance.all_firms")}</option>
@@ -112,7 +112,7 @@ export function CompliancePage() {
                 <TableCell>{translate("resources.reports.fields.title")}</TableCell>
                 <TableCell>{translate("compliance.kind")}</TableCell>
                 <TableCell>{translate("resources.reports.fields.status")}</TableCell>
-                <TableCell />
+                <TableCell>{translate("compliance.disclaimer")}</TableCell>
                 <TableCell>{translate("compliance.since")}</TableCell>
                 {editor && <TableCell />}
               </TableRow>
