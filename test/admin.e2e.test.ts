@@ -213,7 +213,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await editor.client.request(`mutation($id: ID!) { createDisclaimerTemplate(firmId: $id, body: "새 고지문") { version } }`, { id: firm.id });
     await clickStep(page, "publish-now");
     await shot(page, "08-publish-refused");
-    await expect.poll(() => page.locator("body").textContent(), { timeout: 5_000 }).toContain("파트너 고지문이 없거나 승인되지 않았습니다");
+    await expect.poll(() => page.locator("body").textContent(), { timeout: 5_000 }).toContain("증권사 고지문이 바뀌었습니다. 첨부된 것은 1판, 현재 판은 2판입니다");
     await shot(page, "08-publish-refused");
     expect((await anonymousReport(id))).toBeNull();
 
