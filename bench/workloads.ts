@@ -89,7 +89,7 @@ export async function loadParameters(url: string): Promise<Parameters> {
   }
 }
 
-function graphql(operationName: string, query: string, variables: Record<string, unknown>, token?: string): BenchRequest {
+export function graphql(operationName: string, query: string, variables: Record<string, unknown>, token?: string): BenchRequest {
   return {
     method: "POST",
     path: "/graphql",

@@ -354,11 +354,13 @@ describe("the database, with raw SQL", () => {
 
     // Every report this file made live, scheduled, corrected, renewed, unscheduled or retracted.
     const mismatches = await running.db().sql(`
-      (SELECT report_id, template_id FROM live_report_disclaimers
-       EXCEPT SELECT r.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id WHERE r.status IN ('PUBLISHED', 'SCHEDULED'))
+      (SELECT report_id, firm_id, disclaimer_id, template_id FROM live_report_disclaimers
+       EXCEPT SELECT r.id, r.firm_id, s.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+       WHERE r.status IN ('PUBLISHED', 'SCHEDULED'))
       UNION ALL
-      (SELECT r.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id WHERE r.status IN ('PUBLISHED', 'SCHEDULED')
-       EXCEPT SELECT report_id, template_id FROM live_report_disclaimers)`);
+      (SELECT r.id, r.firm_id, s.id, s.template_id FROM reports r JOIN disclaimer_snapshots s ON s.id = r.disclaimer_id
+       WHERE r.status IN ('PUBLISHED', 'SCHEDULED')
+       EXCEPT SELECT report_id, firm_id, disclaimer_id, template_id FROM live_report_disclaimers)`);
     expect(mismatches).toEqual([]);
     const [{ live: tracked }] = await running.db().sql(`SELECT count(*)::int AS live FROM live_report_disclaimers`);
     expect(tracked).toBeGreaterThan(10);

@@ -29,7 +29,7 @@ export interface Dataset {
   pool: string[];
 }
 
-function databaseUrl(serverUrl: string, database: string): string {
+export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();

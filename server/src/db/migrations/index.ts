@@ -9,7 +9,7 @@ import { SearchIndexWithTags1764835200000 } from "./1764835200000-SearchIndexWit
 import { SectorTagTimelines1764921600000 } from "./1764921600000-SectorTagTimelines";
 import { DisclaimerIntegrity1765008000000 } from "./1765008000000-DisclaimerIntegrity";
 import { ApproveCurrentDisclaimer1765094400000 } from "./1765094400000-ApproveCurrentDisclaimer";
-import { LiveDisclaimerIndex1765180800000 } from "./1765180800000-LiveDisclaimerIndex";
+import { ComplianceIndexes1765180800000 } from "./1765180800000-ComplianceIndexes";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -24,5 +24,5 @@ export const migrations = [
   SectorTagTimelines1764921600000,
   DisclaimerIntegrity1765008000000,
   ApproveCurrentDisclaimer1765094400000,
-  LiveDisclaimerIndex1765180800000,
+  ComplianceIndexes1765180800000,
 ];

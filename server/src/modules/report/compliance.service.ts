@@ -31,8 +31,15 @@ export interface ComplianceFilter {
   kinds?: ComplianceIssueKind[] | null;
 }
 
-/** What is in review: the correction while one exists, else the report. */
-const IN_REVIEW = `(c.report_id IS NULL AND r.status = 'IN_REVIEW') OR c.status = 'IN_REVIEW'`;
+/**
+ * The ids of reports with something in review: the correction while one exists, else the report
+ * (read through the partial indexes of each).
+ */
+const IN_REVIEW = `
+  SELECT r.id AS report_id FROM reports r
+  WHERE r.status = 'IN_REVIEW' AND NOT EXISTS (SELECT 1 FROM report_working_copies c WHERE c.report_id = r.id)
+  UNION ALL
+  SELECT c.report_id FROM report_working_copies c WHERE c.status = 'IN_REVIEW'`;
 
 /** Rows read with their sort key in PostgreSQL's text form (microseconds kept) for the cursor. */
 type Keyed<T> = T & { __key: string };
@@ -61,18 +68,17 @@ export class ComplianceService {
                 s.id AS "disclaimerId", cur.id AS "currentTemplateId",
                 s.template_id IS DISTINCT FROM cur.id OR s.checksum IS DISTINCT FROM cur.checksum AS "differsFromCurrent",
                 coalesce(c.updated_at, r.updated_at) AS "submittedAt"
-         FROM reports r
+         FROM (${IN_REVIEW}) queue
+         JOIN reports r ON r.id = queue.report_id
          LEFT JOIN report_working_copies c ON c.report_id = r.id
          JOIN disclaimer_snapshots s ON s.id = coalesce(c.disclaimer_id, r.disclaimer_id)
          LEFT JOIN disclaimer_templates cur ON cur.id = rd_current_template(r.firm_id)
-         WHERE ${IN_REVIEW}
        ) q
        WHERE $1::timestamptz IS NULL OR (q."submittedAt", q."reportId") > ($1::timestamptz, $2::uuid)
        ORDER BY q."submittedAt", q."reportId" LIMIT $3`,
       [at?.key ?? null, at?.id ?? null, size + 1],
     );
-    const count = async (): Promise<number> =>
-      Number((await this.dataSource.query(`SELECT count(*) AS n FROM reports r LEFT JOIN report_working_copies c ON c.report_id = r.id WHERE ${IN_REVIEW}`))[0].n);
+    const count = async (): Promise<number> => Number((await this.dataSource.query(`SELECT count(*) AS n FROM (${IN_REVIEW}) queue`))[0].n);
     return page(rows, size, "submitted", (row) => ({ key: row.__key, id: row.reportId }), count);
   }
 
@@ -89,12 +95,11 @@ export class ComplianceService {
     const [kind, since] = at ? splitIssueKey(at.key) : [null, null];
     const params = [filter.firmId ?? null, filter.kinds?.length ? filter.kinds : null];
     const issues = `(
-       SELECT l.report_id AS "reportId", l.firm_id, 'OUTDATED_DISCLAIMER' AS kind, r.disclaimer_id AS "disclaimerId",
+       SELECT l.report_id AS "reportId", l.firm_id, 'OUTDATED_DISCLAIMER' AS kind, l.disclaimer_id AS "disclaimerId",
               cur.id AS "currentTemplateId", cur.effective_from AS since, NULL AS reason, NULL AS sqlstate
        FROM disclaimer_templates t
        JOIN disclaimer_templates cur ON cur.id = rd_current_template(t.firm_id)
        JOIN live_report_disclaimers l ON l.template_id = t.id
-       JOIN reports r ON r.id = l.report_id
        WHERE t.id <> cur.id
        UNION ALL
        SELECT r.id, r.firm_id, 'BLOCKED_SCHEDULE', r.disclaimer_id, rd_current_template(r.firm_id), r.schedule_blocked_at,
