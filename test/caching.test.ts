@@ -183,12 +183,12 @@ describe("the in-process response cache (RESPONSE_CACHE=on)", () => {
 
 describe("ResponseCache", () => {
   it("drops entries after max-age and the least recently used beyond its memory bound", () => {
-    let now = 0;
+    let now = 1_000_000;
     const cache = new ResponseCache(30, 16 * 1000, () => now);
     cache.set("a", "x".repeat(400));
-    now = 29_999;
+    now += 29_999;
     expect(cache.get("a")?.ageSeconds).toBe(29);
-    now = 30_000;
+    now += 1;
     expect(cache.get("a")).toBeNull();
 
     // Each entry is about 2 × 401 bytes: 19 of them fit in 16,000, the 20th evicts the oldest.
