@@ -1,5 +1,5 @@
 import pg from "pg";
-import { sha256Hex } from "../server/src/common/checksum";
+import { sha256Hex } from "../server/src/kernel/checksum";
 import { dataOf, send } from "./http";
 import type { RunningServer } from "./servers";
 import { publishRequest, registerPersistedQuery, type BenchRequest, type Workload } from "./workloads";

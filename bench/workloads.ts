@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import pg from "pg";
-import { encodeCursor } from "../server/src/common/pagination";
+import { encodeCursor } from "../server/src/kernel/pagination";
 import type { WorkloadId } from "./options";
 import { PAGE, PAGE_SIZE, PUBLISH, REPORT, REPORT_HASH, SEARCH, STAFF_LIST } from "./operations";
 import { PUBLISHED_SPAN_MS, PUBLISHED_UNTIL } from "./seed/content";
@@ -46,7 +46,7 @@ export const LONG_WORDS = ["반도체", "인공지능", "클라우드", "자율�
 export const SHORT_WORDS = ["영상", "주식", "수출", "보안", "로봇", "신약", "결제", "위성"];
 
 /**
- * Cursors exactly as the server writes them (common/pagination.ts): the key is PostgreSQL's text
+ * Cursors exactly as the server writes them (kernel/pagination.ts): the key is PostgreSQL's text
  * of the sort expression, read here the way the server reads it.
  */
 async function cursorsAfterRows(client: pg.Client, rowNumbers: number[]): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { slugify } from "../server/src/common/slug";
+import { slugify } from "../server/src/kernel/slug";
 import { demoFirms, demoReports, publishedDemo } from "./helpers/demo";
 import { codesOf, errorsOf } from "./helpers/graphql";
 import { serverForThisFile } from "./helpers/server";

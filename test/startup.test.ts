@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createDataSource } from "../server/src/db/data-source";
+import { entities } from "../server/src/modules/entities";
 import { createTestDatabase, MODE, runUntilExit, serverForThisFile, startServer } from "./helpers/server";
 
 const running = serverForThisFile();
@@ -75,6 +76,7 @@ describe("start-up and health", () => {
   it.runIf(MODE === "server")("runs each session with the statement timeouts and without parallel workers", async () => {
     const dataSource = createDataSource({
       url: running.db().env.DATABASE_URL,
+      entities,
       poolSize: 2,
       connectTimeoutMs: 1_000,
       serverSession: { statementMs: 1_500, idleInTransactionMs: 2_500 },

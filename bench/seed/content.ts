@@ -1,5 +1,5 @@
-import { sha256Hex } from "../../server/src/common/checksum";
-import { slugify } from "../../server/src/common/slug";
+import { sha256Hex } from "../../server/src/kernel/checksum";
+import { slugify } from "../../server/src/kernel/slug";
 import { randomFor, stableUuid, type Random } from "./random";
 import * as words from "./vocabulary";
 

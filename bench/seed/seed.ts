@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import pg from "pg";
 import { createDataSource, runMigrations } from "../../server/src/db/data-source";
+import { entities } from "../../server/src/modules/entities";
 import { Progress } from "../progress";
 import { buildCatalogue, buildReport, type Catalogue, type ReportRow } from "./content";
 
@@ -235,7 +236,7 @@ async function recreateDatabase(serverUrl: string, database: string): Promise<vo
 
 /** The app's own migration runner, exactly as the server runs it at start-up. */
 async function migrate(url: string): Promise<void> {
-  const dataSource = createDataSource({ url, poolSize: 1, connectTimeoutMs: 10_000, serverSession: null });
+  const dataSource = createDataSource({ url, entities, poolSize: 1, connectTimeoutMs: 10_000, serverSession: null });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource, null);

@@ -1,16 +1,17 @@
 import "reflect-metadata";
 import type { DataSource } from "typeorm";
 import { ConfigError, loadConfig } from "./config";
-import { createServices } from "./common/services";
+import { createServices } from "./modules/services";
 import { createDataSource, runMigrations, type DataSourceOptions } from "./db/data-source";
+import { entities } from "./modules/entities";
 import { runtimeRoleRisk } from "./db/runtime-role";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
-import { seedDemo } from "./db/seed/seed";
+import { seedDemo } from "./app/seed/seed";
 import { ReportScheduler } from "./modules/report/report-scheduler";
 import { ResponseCache } from "./http/response-cache";
 import { createHttpServer } from "./http/server";
-import { buildAppSchema } from "./schema";
+import { buildAppSchema } from "./graphql/schema";
 
 /** Start-up failures the operator can fix get one readable line, not a stack trace. */
 function describeStartupError(error: unknown): string {
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) embedded = await startEmbeddedDatabase(config.dataDir);
   const options: DataSourceOptions = {
     url: config.databaseUrl ?? embedded!.url,
+    entities,
     // PGlite is one session: through a single connection transactions queue instead of interleaving.
     poolSize: embedded ? 1 : config.databasePoolSize,
     connectTimeoutMs: config.databaseTimeouts.connectMs,

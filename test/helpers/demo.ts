@@ -1,7 +1,7 @@
-import { demoFirms } from "../../server/src/db/seed/demo/firms";
-import { industryReports } from "../../server/src/db/seed/demo/reports-industry";
-import { techReports } from "../../server/src/db/seed/demo/reports-tech";
-import type { DemoReport } from "../../server/src/db/seed/demo/types";
+import { demoFirms } from "../../server/src/app/seed/demo/firms";
+import { industryReports } from "../../server/src/app/seed/demo/reports-industry";
+import { techReports } from "../../server/src/app/seed/demo/reports-tech";
+import type { DemoReport } from "../../server/src/app/seed/demo/types";
 
 /** The demo catalogue as written, used as an independent oracle for what the API returns. */
 export const demoReports: DemoReport[] = [...techReports, ...industryReports];

@@ -1,12 +1,13 @@
-import { DataSource, MigrationExecutor } from "typeorm";
-import { CountingLogger } from "../common/sql-stats";
-import { entities } from "./entities";
+import { DataSource, MigrationExecutor, type DataSourceOptions as TypeOrmOptions } from "typeorm";
+import { CountingLogger } from "../kernel/sql-stats";
 import { migrations } from "./migrations";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { grantRuntimeRole } from "./runtime-role";
 
 export interface DataSourceOptions {
   url: string;
+  /** The entity classes (the modules' list): the database layer knows no module. */
+  entities: NonNullable<TypeOrmOptions["entities"]>;
   poolSize: number;
   connectTimeoutMs: number;
   /**
@@ -17,7 +18,7 @@ export interface DataSourceOptions {
 }
 
 /** The same TypeORM setup for the embedded and the server database; only the pool differs. */
-export function createDataSource({ url, poolSize, connectTimeoutMs, serverSession }: DataSourceOptions): DataSource {
+export function createDataSource({ url, entities, poolSize, connectTimeoutMs, serverSession }: DataSourceOptions): DataSource {
   return new DataSource({
     type: "postgres",
     url,

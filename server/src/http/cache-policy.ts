@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Context, Viewer } from "../common/context";
+import type { Context } from "../graphql/context";
+import type { Viewer } from "../modules/user/viewer";
 
 export const VARY = "Cookie, Authorization";
 export const NO_STORE = "private, no-store";

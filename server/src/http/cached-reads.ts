@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Viewer } from "../common/context";
+import type { Viewer } from "../modules/user/viewer";
 import { isAnonymous, publicCacheControl, VARY } from "./cache-policy";
 import type { ResponseCache } from "./response-cache";
 

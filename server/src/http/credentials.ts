@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { SessionCookie } from "../common/context";
+import type { SessionCookie } from "../graphql/context";
 
 const SESSION_COOKIE = "rd_session";
 

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
-import { gateRefusalOf } from "../common/gate-refusal";
+import { gateRefusalOf } from "../kernel/gate-refusal";
 
 /** Codes whose messages were written for clients; anything else is an internal error. */
 const CLIENT_CODES = new Set([

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Context } from "../common/context";
-import { AppError } from "../common/errors";
+import type { Context } from "../graphql/context";
+import { AppError } from "../kernel/errors";
 
 const INTROSPECTION = /\b__(schema|type)\b/;
 

@@ -5,13 +5,14 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastif
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "../config";
-import type { Context, Viewer } from "../common/context";
-import { hideSuggestions } from "../common/hide-suggestions";
-import { costLimit } from "../common/query-cost";
-import { queryLimitRules } from "../common/query-limits";
-import { createLoaders } from "../common/loaders";
-import type { Services } from "../common/services";
-import { sqlStatementsSoFar, withSqlCounter } from "../common/sql-stats";
+import type { Context } from "../graphql/context";
+import type { Viewer } from "../modules/user/viewer";
+import { hideSuggestions } from "../graphql/hide-suggestions";
+import { costLimit } from "../graphql/query-cost";
+import { queryLimitRules } from "../graphql/query-limits";
+import { createLoaders } from "../graphql/loaders";
+import type { Services } from "../modules/services";
+import { sqlStatementsSoFar, withSqlCounter } from "../kernel/sql-stats";
 import { registerAdminPanel } from "./admin-panel";
 import { cachePolicy } from "./cache-policy";
 import { registerCachedReads } from "./cached-reads";
@@ -20,7 +21,7 @@ import { formatError } from "./errors";
 import { registerHealthCheck } from "./health";
 import { refuseStaleCredentials, staffOnlyIntrospection } from "./plugins";
 import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
-import { backupRoute } from "../modules/backup/backup.route";
+import { backupRoute } from "./backup.route";
 import type { ResponseCache } from "./response-cache";
 
 /** What only some deployments have: the in-process response cache, the embedded database. */

@@ -1,7 +1,7 @@
 // Writes the GraphQL contract to schema.graphql at the repository root (`npm run schema`).
 import fs from "node:fs";
 import path from "node:path";
-import { buildAppSchema, printAppSchema } from "../schema";
+import { buildAppSchema, printAppSchema } from "../graphql/schema";
 
 async function main(): Promise<void> {
   const file = path.resolve(__dirname, "../../../../schema.graphql");

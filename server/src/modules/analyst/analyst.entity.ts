@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, OneToMany } from "typeorm";
-import { CatalogEntity } from "../../common/catalog.entity";
+import { CatalogEntity } from "../catalog/catalog.entity";
 import type { Firm } from "../firm/firm.entity";
 import type { ReportAnalyst } from "../report/report-analyst.entity";
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { PageArgs } from "../../common/pagination";
+import { PageArgs } from "../../kernel/pagination";
 
 @ArgsType()
 export class AnalystsArgs extends PageArgs {

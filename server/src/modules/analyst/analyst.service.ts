@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from "typeorm";
-import type { CatalogPageArgs } from "../../common/catalog-page";
-import { CatalogService } from "../../common/catalog.service";
-import { AppError } from "../../common/errors";
-import { requireUuid } from "../../common/ids";
-import type { Page } from "../../common/pagination";
-import { childrenOf, type Child } from "../../common/sql";
-import * as valid from "../../common/validate";
+import type { CatalogPageArgs } from "../catalog/catalog-page";
+import { CatalogService } from "../catalog/catalog.service";
+import { AppError } from "../../kernel/errors";
+import { requireUuid } from "../../kernel/ids";
+import type { Page } from "../../kernel/pagination";
+import { childrenOf, type Child } from "../../kernel/sql";
+import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { Analyst } from "./analyst.entity";

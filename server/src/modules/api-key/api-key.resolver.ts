@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { Context } from "../../common/context";
-import { requireUuid } from "../../common/ids";
+import type { Context } from "../../graphql/context";
+import { requireUuid } from "../../kernel/ids";
 import { actorOf } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
 import { ApiKey } from "./api-key.entity";

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
-import { AppError } from "../../common/errors";
-import { newToken, tokenHash } from "../../common/secrets";
-import * as valid from "../../common/validate";
+import { AppError } from "../../kernel/errors";
+import { newToken, tokenHash } from "../../kernel/secrets";
+import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { ApiKey } from "./api-key.entity";
 

@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType } from "type-graphql";
-import { PageArgs } from "../../common/pagination";
+import { PageArgs } from "../../kernel/pagination";
 
 @InputType({ description: "All given conditions must hold." })
 export class AuditFilter {

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import type { Context } from "../../common/context";
-import { connectionType } from "../../common/pagination";
+import type { Context } from "../../graphql/context";
+import { connectionType } from "../../kernel/pagination";
 import { Role } from "../user/user.entity";
 import { AuditEvent } from "./audit-event.entity";
 import { AuditEventsArgs } from "./audit.inputs";

@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityManager } from "typeorm";
-import type { Viewer } from "../../common/context";
-import { requireUuid } from "../../common/ids";
-import { decodeCursor, pageFromRows, pageSize, type Page, type PageArgs } from "../../common/pagination";
-import { hydrate, selectList, SqlParams } from "../../common/sql";
-import { searchable } from "../../common/validate";
+import type { Viewer } from "../user/viewer";
+import { requireUuid } from "../../kernel/ids";
+import { decodeCursor, pageFromRows, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
+import { hydrate, selectList, SqlParams } from "../../kernel/sql";
+import { searchable } from "../../kernel/validate";
 import { AuditEvent } from "./audit-event.entity";
 
 export type AuditAction =

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, ManyToOne, Unique } from "typeorm";
-import { BaseEntity } from "../../common/base.entity";
+import { BaseEntity } from "../../kernel/base.entity";
 import type { Firm } from "../firm/firm.entity";
 
 @ObjectType({ description: "One version of a firm's required disclaimer." })

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, ID, Mutation, Resolver, Root } from "type-graphql";
-import type { Context } from "../../common/context";
-import { requireUuid } from "../../common/ids";
+import type { Context } from "../../graphql/context";
+import { requireUuid } from "../../kernel/ids";
 import { actorOf } from "../audit/audit.service";
 import { Role, User } from "../user/user.entity";
 import { DisclaimerSnapshot } from "./disclaimer-snapshot.entity";

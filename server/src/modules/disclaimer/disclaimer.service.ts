@@ -1,10 +1,10 @@
 import { In, type DataSource, type EntityManager } from "typeorm";
-import { AppError, badInput } from "../../common/errors";
-import * as valid from "../../common/validate";
+import { AppError, badInput } from "../../kernel/errors";
+import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
-import { sha256Hex } from "../../common/checksum";
-import { execute } from "../../common/sql";
+import { sha256Hex } from "../../kernel/checksum";
+import { execute } from "../../kernel/sql";
 import { DisclaimerSnapshot, ReviewStatus } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
 

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, OneToMany } from "typeorm";
-import { CatalogEntity } from "../../common/catalog.entity";
+import { CatalogEntity } from "../catalog/catalog.entity";
 import type { Analyst } from "../analyst/analyst.entity";
 import type { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import type { Report } from "../report/report.entity";

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { CatalogService } from "../../common/catalog.service";
-import * as valid from "../../common/validate";
+import { CatalogService } from "../catalog/catalog.service";
+import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "./firm.entity";
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from "type-graphql";
-import type { Context } from "../../common/context";
-import { requireUuid } from "../../common/ids";
-import { PageArgs } from "../../common/pagination";
+import type { Context } from "../../graphql/context";
+import { requireUuid } from "../../kernel/ids";
+import { PageArgs } from "../../kernel/pagination";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import { ComplianceFilterInput, ComplianceIssue, ComplianceIssueConnection, ReviewItem, ReviewItemConnection } from "./compliance.types";

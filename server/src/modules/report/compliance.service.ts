@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
-import { gateRuleOf } from "../../common/gate-refusal";
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from "../../common/pagination";
+import { gateRuleOf } from "../../kernel/gate-refusal";
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
 import { ComplianceIssueKind } from "./compliance.types";
 import { isTimestampText } from "./report-query.service";
 

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { connectionType } from "../../common/pagination";
+import { connectionType } from "../../kernel/pagination";
 
 export enum ComplianceIssueKind {
   OUTDATED_DISCLAIMER = "OUTDATED_DISCLAIMER",

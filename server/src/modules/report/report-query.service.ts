@@ -1,10 +1,10 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityMetadata } from "typeorm";
-import { isStaff, type Viewer } from "../../common/context";
-import { AppError } from "../../common/errors";
-import { requireUuid, type Lookup } from "../../common/ids";
-import { decodeCursor, pageFromRows, pageSize, type Page } from "../../common/pagination";
-import { columnsForFields, hydrate, selectList, SqlParams, type ComputedFieldColumns } from "../../common/sql";
+import { isStaff, type Viewer } from "../user/viewer";
+import { AppError } from "../../kernel/errors";
+import { requireUuid, type Lookup } from "../../kernel/ids";
+import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
+import { columnsForFields, hydrate, selectList, SqlParams, type ComputedFieldColumns } from "../../kernel/sql";
 import type { RelationFields, RelationValues, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";

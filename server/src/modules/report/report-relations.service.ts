@@ -1,5 +1,5 @@
 import type { DataSource, EntityMetadata } from "typeorm";
-import { columnsForFields, jsonObject, jsonReader } from "../../common/sql";
+import { columnsForFields, jsonObject, jsonReader } from "../../kernel/sql";
 import { Analyst } from "../analyst/analyst.entity";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";

@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { sha256Hex } from "../../common/checksum";
-import { AppError, badInput } from "../../common/errors";
-import { gateRefusalOf } from "../../common/gate-refusal";
-import { decodeCursor, encodeCursor } from "../../common/pagination";
-import * as valid from "../../common/validate";
+import { sha256Hex } from "../../kernel/checksum";
+import { AppError, badInput } from "../../kernel/errors";
+import { gateRefusalOf } from "../../kernel/gate-refusal";
+import { decodeCursor, encodeCursor } from "../../kernel/pagination";
+import * as valid from "../../kernel/validate";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";

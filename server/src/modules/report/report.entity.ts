@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
 import { Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne, OneToMany } from "typeorm";
-import { BaseEntity } from "../../common/base.entity";
+import { BaseEntity } from "../../kernel/base.entity";
 import type { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { Firm } from "../firm/firm.entity";
 import type { SectorTag } from "../sector-tag/sector-tag.entity";

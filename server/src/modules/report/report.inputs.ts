@@ -1,5 +1,5 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from "type-graphql";
-import { PageArgs } from "../../common/pagination";
+import { PageArgs } from "../../kernel/pagination";
 import { ReportStatus } from "./report-status";
 
 export enum ReportOrder {

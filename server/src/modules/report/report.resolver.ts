@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../common/context";
-import type { MaybePromise } from "../../common/loaders";
-import { badInput } from "../../common/errors";
-import { lookup, requireUuid } from "../../common/ids";
-import { PageArgs } from "../../common/pagination";
+import type { Context } from "../../graphql/context";
+import type { MaybePromise } from "../../graphql/loaders";
+import { badInput } from "../../kernel/errors";
+import { lookup, requireUuid } from "../../kernel/ids";
+import { PageArgs } from "../../kernel/pagination";
 import { Analyst } from "../analyst/analyst.entity";
 import { actorOf } from "../audit/audit.service";
 import { AuditEventConnection } from "../audit/audit.resolver";
@@ -20,9 +20,9 @@ import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
 import { ReportsArgs } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
-import { diffFields } from "../../common/diff";
-import { selectedFields } from "../../common/selection";
-import type { ComputedFieldColumns } from "../../common/sql";
+import { diffFields } from "../../kernel/diff";
+import { selectedFields } from "../../graphql/selection";
+import type { ComputedFieldColumns } from "../../kernel/sql";
 import type { ReadPlan } from "./report-query.service";
 import { REPORT_RELATIONS } from "./report-relations.service";
 

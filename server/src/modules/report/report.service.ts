@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { diffFields } from "../../common/diff";
-import { AppError, badInput } from "../../common/errors";
-import { requireUuid } from "../../common/ids";
-import { sanitizeBody } from "../../common/sanitize-html";
-import { hydrate, selectList } from "../../common/sql";
-import { slugify, uniqueSlug } from "../../common/slug";
-import * as valid from "../../common/validate";
+import { diffFields } from "../../kernel/diff";
+import { AppError, badInput } from "../../kernel/errors";
+import { requireUuid } from "../../kernel/ids";
+import { sanitizeBody } from "../../kernel/sanitize-html";
+import { hydrate, selectList } from "../../kernel/sql";
+import { slugify, uniqueSlug } from "../../kernel/slug";
+import * as valid from "../../kernel/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportContent, REPORT_LIMITS, type CreateReportInput, type UpdateReportInput } from "./report-content";

@@ -1,7 +1,7 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
-import { connectionType } from "../../common/pagination";
-import type { Context } from "../../common/context";
+import { connectionType } from "../../kernel/pagination";
+import type { Context } from "../../graphql/context";
 import type { ReportParent } from "./report-query.service";
 import { Report } from "./report.entity";
 import type { ReportsArgs } from "./report.inputs";

@@ -1,5 +1,5 @@
-import { badInput } from "../../common/errors";
-import { searchable } from "../../common/validate";
+import { badInput } from "../../kernel/errors";
+import { searchable } from "../../kernel/validate";
 
 export const MAX_SEARCH_LENGTH = 200;
 export const MAX_SEARCH_WORDS = 8;

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../../common/context";
+import type { Context } from "../../graphql/context";
 import { Analyst } from "../analyst/analyst.entity";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";

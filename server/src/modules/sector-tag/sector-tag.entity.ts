@@ -1,6 +1,6 @@
 import { ObjectType } from "type-graphql";
 import { Entity, ManyToMany } from "typeorm";
-import { CatalogEntity } from "../../common/catalog.entity";
+import { CatalogEntity } from "../catalog/catalog.entity";
 import type { Report } from "../report/report.entity";
 
 @ObjectType({ description: "A sector a report covers, shown as a hashtag." })

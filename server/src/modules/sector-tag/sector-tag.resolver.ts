@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../common/context";
-import { lookup, requireUuid } from "../../common/ids";
-import { connectionType, PageArgs } from "../../common/pagination";
+import type { Context } from "../../graphql/context";
+import { lookup, requireUuid } from "../../kernel/ids";
+import { connectionType, PageArgs } from "../../kernel/pagination";
 import { actorOf } from "../audit/audit.service";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";

@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { ANONYMOUS, type Viewer } from "../../common/context";
-import { AppError } from "../../common/errors";
-import { newToken, tokenHash, tokenKind, verifyPassword } from "../../common/secrets";
-import { hydrate, selectList } from "../../common/sql";
-import * as valid from "../../common/validate";
+import { ANONYMOUS, type Viewer } from "./viewer";
+import { AppError } from "../../kernel/errors";
+import { newToken, tokenHash, tokenKind, verifyPassword } from "../../kernel/secrets";
+import { hydrate, selectList } from "../../kernel/sql";
+import * as valid from "../../kernel/validate";
 import { SYSTEM, type AuditService } from "../audit/audit.service";
 import { Session } from "./session.entity";
 import { User } from "./user.entity";

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseEntity } from "../../common/base.entity";
+import { BaseEntity } from "../../kernel/base.entity";
 
 export enum Role {
   ADMIN = "ADMIN",

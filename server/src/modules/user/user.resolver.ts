@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import type { Context } from "../../common/context";
-import { requireUuid } from "../../common/ids";
-import { connectionType, PageArgs } from "../../common/pagination";
+import type { Context } from "../../graphql/context";
+import { requireUuid } from "../../kernel/ids";
+import { connectionType, PageArgs } from "../../kernel/pagination";
 import { actorOf } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
 import { CreateUserInput, LoginResult, UpdateMeInput, UpdateUserInput } from "./user.inputs";

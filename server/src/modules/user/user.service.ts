@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { catalogPage, type CatalogPageArgs } from "../../common/catalog-page";
-import { AppError } from "../../common/errors";
-import type { Page } from "../../common/pagination";
-import { hashPassword, verifyPassword } from "../../common/secrets";
-import { execute } from "../../common/sql";
-import * as valid from "../../common/validate";
+import { catalogPage, type CatalogPageArgs } from "../catalog/catalog-page";
+import { AppError } from "../../kernel/errors";
+import type { Page } from "../../kernel/pagination";
+import { hashPassword, verifyPassword } from "../../kernel/secrets";
+import { execute } from "../../kernel/sql";
+import * as valid from "../../kernel/validate";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
 

@@ -11,10 +11,10 @@ import type { ReportListArgs, ReportParent } from "../modules/report/report-quer
 import type { RelationValues, ReportRelation, ReportRelations } from "../modules/report/report-relations.service";
 import type { Report } from "../modules/report/report.entity";
 import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
-import type { Viewer } from "./context";
-import type { Page, PageArgs } from "./pagination";
-import type { Services } from "./services";
-import type { Child } from "./sql";
+import type { Viewer } from "../modules/user/viewer";
+import type { Page, PageArgs } from "../kernel/pagination";
+import type { Services } from "../modules/services";
+import type { Child } from "../kernel/sql";
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {

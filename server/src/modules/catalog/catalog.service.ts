@@ -1,13 +1,13 @@
 import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
-import type { Actor, AuditService } from "../modules/audit/audit.service";
+import type { Actor, AuditService } from "../audit/audit.service";
 import { catalogPage, type CatalogPageArgs } from "./catalog-page";
 import type { CatalogEntity } from "./catalog.entity";
-import { diffFields } from "./diff";
-import { AppError } from "./errors";
-import type { Lookup } from "./ids";
-import type { Page } from "./pagination";
-import { slugify, uniqueSlug } from "./slug";
-import * as valid from "./validate";
+import { diffFields } from "../../kernel/diff";
+import { AppError } from "../../kernel/errors";
+import type { Lookup } from "../../kernel/ids";
+import type { Page } from "../../kernel/pagination";
+import { slugify, uniqueSlug } from "../../kernel/slug";
+import * as valid from "../../kernel/validate";
 
 /** Reads and audited writes that firms, analysts and sector tags share. */
 export abstract class CatalogService<T extends CatalogEntity> {

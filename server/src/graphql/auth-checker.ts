@@ -1,7 +1,7 @@
 import type { AuthChecker } from "type-graphql";
 import type { Role } from "../modules/user/user.entity";
 import type { Context } from "./context";
-import { AppError } from "./errors";
+import { AppError } from "../kernel/errors";
 
 /**
  * The one place that decides access by role. `@Authorized()` needs any staff user;

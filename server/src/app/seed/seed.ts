@@ -1,4 +1,4 @@
-import type { Services } from "../../common/services";
+import type { Services } from "../../modules/services";
 import { ReportStatus } from "../../modules/report/report-status";
 import { SYSTEM, type Actor } from "../../modules/audit/audit.service";
 import { Role, type User } from "../../modules/user/user.entity";

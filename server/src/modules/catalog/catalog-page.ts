@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
-import { decodeCursor, pageFromRows, pageSize, type Page } from "./pagination";
-import { hydrate, selectList, SqlParams } from "./sql";
+import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
+import { hydrate, selectList, SqlParams } from "../../kernel/sql";
 
 const ORDER = "NAME_ASC";
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Viewer } from "../../common/context";
-import type { Services } from "../../common/services";
-import type { EmbeddedDatabase } from "../../db/embedded/embedded-database";
-import { actorOf } from "../audit/audit.service";
-import { Role } from "../user/user.entity";
-import { dumpEmbeddedDatabase } from "./backup.service";
+import type { Viewer } from "../modules/user/viewer";
+import type { Services } from "../modules/services";
+import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
+import { actorOf } from "../modules/audit/audit.service";
+import { Role } from "../modules/user/user.entity";
+import { dumpEmbeddedDatabase } from "../modules/backup/backup.service";
 
 export interface BackupRouteOptions {
   services: Services;

@@ -2,8 +2,8 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import type { Context } from "./context";
-import { AppError } from "./errors";
-import { DEFAULT_PAGE_SIZE } from "./pagination";
+import { AppError } from "../kernel/errors";
+import { DEFAULT_PAGE_SIZE } from "../kernel/pagination";
 
 /** Every field costs 1; a paginated field costs its children once per requested item. */
 function estimate({ field, args, childComplexity }: ComplexityEstimatorArgs): number {

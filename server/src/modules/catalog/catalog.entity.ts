@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column } from "typeorm";
-import { BaseEntity } from "./base.entity";
+import { BaseEntity } from "../../kernel/base.entity";
 
 /** Firms, analysts and sector tags: addressed by slug, listed by name. */
 @ObjectType()

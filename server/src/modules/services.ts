@@ -1,0 +1,41 @@
+import type { DataSource } from "typeorm";
+import { AnalystService } from "./analyst/analyst.service";
+import { ApiKeyService } from "./api-key/api-key.service";
+import { AuditService } from "./audit/audit.service";
+import { DisclaimerService } from "./disclaimer/disclaimer.service";
+import { FirmService } from "./firm/firm.service";
+import { ComplianceService } from "./report/compliance.service";
+import { BigramStats } from "./report/bigram-stats";
+import { ReportQueryService } from "./report/report-query.service";
+import { ReportRelationsService } from "./report/report-relations.service";
+import { ReportWorkflowService } from "./report/report-workflow.service";
+import { ReportService } from "./report/report.service";
+import { SectorTagService } from "./sector-tag/sector-tag.service";
+import { SessionService, type LoginLimits } from "./user/session.service";
+import { UserService } from "./user/user.service";
+
+/** One instance of each service per process; they hold no per-request state. */
+export function createServices(dataSource: DataSource, config: { sessionTtlHours: number; loginLimits: LoginLimits }) {
+  const audit = new AuditService(dataSource);
+  const disclaimers = new DisclaimerService(dataSource, audit);
+  const reports = new ReportService(dataSource, audit);
+  const reportRelations = new ReportRelationsService(dataSource);
+  return {
+    dataSource,
+    audit,
+    disclaimers,
+    analysts: new AnalystService(dataSource, audit),
+    apiKeys: new ApiKeyService(dataSource, audit),
+    compliance: new ComplianceService(dataSource),
+    firms: new FirmService(dataSource, audit),
+    reportQueries: new ReportQueryService(dataSource, reportRelations, new BigramStats(dataSource)),
+    reportRelations,
+    reports,
+    workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
+    sectorTags: new SectorTagService(dataSource, audit),
+    sessions: new SessionService(dataSource, audit, config.sessionTtlHours, config.loginLimits),
+    users: new UserService(dataSource, audit),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
