@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isUnselective } from "../server/src/modules/report/search-words";
+import { isUnselective } from "../server/src/modules/search/search-words";
 import { expectedSearch } from "./helpers/demo";
 import { codesOf, errorsOf } from "./helpers/graphql";
 import { MODE, serverForThisFile } from "./helpers/server";

@@ -8,7 +8,7 @@ import { runtimeRoleRisk } from "./db/runtime-role";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./app/seed/seed";
-import { ReportScheduler } from "./modules/report/report-scheduler";
+import { ReportScheduler } from "./modules/publishing/report-scheduler";
 import { ResponseCache } from "./http/response-cache";
 import { createHttpServer } from "./http/server";
 import { buildAppSchema } from "./graphql/schema";

@@ -3,7 +3,7 @@ import type { Analyst } from "../modules/analyst/analyst.entity";
 import type { DisclaimerSnapshot } from "../modules/disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerTemplate } from "../modules/disclaimer/disclaimer-template.entity";
 import type { Firm } from "../modules/firm/firm.entity";
-import type { PublicationPeriod } from "../modules/report/publication-period.entity";
+import type { PublicationPeriod } from "../modules/publishing/publication-period.entity";
 import type { ReportRevision } from "../modules/report/report-revision.entity";
 import type { WorkingCopy } from "../modules/report/working-copy.entity";
 import type { User } from "../modules/user/user.entity";

@@ -4,7 +4,7 @@ import { AuditEvent } from "./audit/audit-event.entity";
 import { DisclaimerSnapshot } from "./disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer/disclaimer-template.entity";
 import { Firm } from "./firm/firm.entity";
-import { PublicationPeriod } from "./report/publication-period.entity";
+import { PublicationPeriod } from "./publishing/publication-period.entity";
 import { ReportAnalyst } from "./report/report-analyst.entity";
 import { ReportRevision } from "./report/report-revision.entity";
 import { Report } from "./report/report.entity";

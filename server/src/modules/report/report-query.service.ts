@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityMetadata } from "typeorm";
 import { isStaff, type Viewer } from "../user/viewer";
+import { directlyVisible, listedVisible } from "./visibility";
 import { AppError } from "../../kernel/errors";
 import { requireUuid, type Lookup } from "../../kernel/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
@@ -8,9 +9,9 @@ import { columnsForFields, hydrate, selectList, SqlParams, type ComputedFieldCol
 import type { RelationFields, RelationValues, ReportRelationsService } from "./report-relations.service";
 import { ReportFilter, ReportOrder } from "./report.inputs";
 import { Report } from "./report.entity";
-import type { BigramStats } from "./bigram-stats";
-import { SearchRoutes } from "./search-routes";
-import { isUnselective, searchWords } from "./search-words";
+import type { BigramStats } from "../search/bigram-stats";
+import { SearchRoutes } from "../search/search-routes";
+import { isUnselective, searchWords } from "../search/search-words";
 
 /**
  * What a query needs of the reports it reads: which columns (a list without bodies reads a tenth
@@ -164,10 +165,9 @@ export class ReportQueryService {
   /** A single report; anonymous readers also reach retracted ones, which render as tombstones. */
   async findOne(viewer: Viewer, lookup: Lookup, plan?: ReadPlan): Promise<Report | null> {
     const params = new SqlParams();
-    const conditions = ["id" in lookup ? `r.id = ${params.add(lookup.id)}` : `r.slug = ${params.add(lookup.slug)}`];
-    if (!isStaff(viewer)) conditions.push(`r.status IN ('PUBLISHED', 'RETRACTED')`);
+    const match = "id" in lookup ? `r.id = ${params.add(lookup.id)}` : `r.slug = ${params.add(lookup.slug)}`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${this.columns(plan)} FROM reports r WHERE ${conditions.join(" AND ")}`,
+      `SELECT ${this.columns(plan)} FROM reports r WHERE ${match} AND ${directlyVisible(viewer)}`,
       params.values,
     );
     return rows.length ? this.report(rows[0], plan) : null;
@@ -175,9 +175,8 @@ export class ReportQueryService {
 
   /** Reports by id, as the viewer may see them (for relations such as the review queue). */
   async findByIds(viewer: Viewer, ids: readonly string[]): Promise<Report[]> {
-    const visible = isStaff(viewer) ? "TRUE" : `r.status IN ('PUBLISHED', 'RETRACTED')`;
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${selectList(this.metadata, "r")} FROM reports r WHERE r.id = ANY($1::uuid[]) AND ${visible}`,
+      `SELECT ${selectList(this.metadata, "r")} FROM reports r WHERE r.id = ANY($1::uuid[]) AND ${directlyVisible(viewer)}`,
       [ids],
     );
     return rows.map((row) => hydrate(Report, row));
@@ -414,7 +413,7 @@ export class ReportQueryService {
     params: SqlParams,
   ): FilterConditions {
     const staff = isStaff(viewer);
-    const range: RangeCondition[] = [staff ? () => "TRUE" : () => `r.status = 'PUBLISHED'`];
+    const range: RangeCondition[] = [() => listedVisible(viewer)];
     // Unpublished reports have the key 'infinity'. Published ones never do, so a walk along a
     // tag's links, which know no status, skips a client's unpublished reports in the index.
     if (!staff || filter?.publishedAfter) range.push((key) => `${key} < 'infinity'`);

@@ -13,11 +13,12 @@ import { Firm } from "../firm/firm.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";
 import { Role, User } from "../user/user.entity";
 import { CreateReportInput, UpdateReportInput } from "./report-content";
-import { PublicationPeriod } from "./publication-period.entity";
+import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { WorkingCopy } from "./working-copy.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
+import { isTombstone } from "./visibility";
 import { ReportsArgs } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../kernel/diff";
@@ -63,8 +64,6 @@ function readPlan(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): Re
   };
 }
 
-/** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
-const isTombstone = (report: Report): boolean => report.status === ReportStatus.RETRACTED;
 
 @Resolver(() => Report)
 export class ReportResolver {

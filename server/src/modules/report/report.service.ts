@@ -9,7 +9,7 @@ import * as valid from "../../kernel/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportContent, REPORT_LIMITS, type CreateReportInput, type UpdateReportInput } from "./report-content";
-import { PublicationPeriod } from "./publication-period.entity";
+import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";

@@ -8,11 +8,11 @@ import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audi
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";
 import { Firm } from "../firm/firm.entity";
-import type { ReportContent } from "./report-content";
-import { ReportStatus } from "./report-status";
-import { Report } from "./report.entity";
-import { copyContent, type LockedReport, type ReportService } from "./report.service";
-import { WorkingCopy, WorkingCopyStatus } from "./working-copy.entity";
+import type { ReportContent } from "../report/report-content";
+import { ReportStatus } from "../report/report-status";
+import { Report } from "../report/report.entity";
+import { copyContent, type LockedReport, type ReportService } from "../report/report.service";
+import { WorkingCopy, WorkingCopyStatus } from "../report/working-copy.entity";
 
 const YEAR_MS = 366 * 86_400_000;
 export const REASON_MAX = 1_000;

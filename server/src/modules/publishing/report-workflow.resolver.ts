@@ -3,7 +3,7 @@ import type { Context } from "../../graphql/context";
 import { requireUuid } from "../../kernel/ids";
 import { actorOf } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
-import { Report } from "./report.entity";
+import { Report } from "../report/report.entity";
 import { DisclaimerRenewal } from "./renewal.types";
 import { RENEWAL_BATCH_MAX } from "./report-workflow.service";
 

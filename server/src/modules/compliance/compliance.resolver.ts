@@ -5,7 +5,7 @@ import { PageArgs } from "../../kernel/pagination";
 import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import { ComplianceFilterInput, ComplianceIssue, ComplianceIssueConnection, ReviewItem, ReviewItemConnection } from "./compliance.types";
-import { Report } from "./report.entity";
+import { Report } from "../report/report.entity";
 
 type Item = ReviewItem | ComplianceIssue;
 

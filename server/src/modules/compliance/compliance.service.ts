@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { gateRuleOf } from "../../kernel/gate-refusal";
 import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
 import { ComplianceIssueKind } from "./compliance.types";
-import { isTimestampText } from "./report-query.service";
+import { isTimestampText } from "../report/report-query.service";
 
 export interface ReviewQueueRow {
   reportId: string;
