@@ -157,7 +157,7 @@ export class ReportWorkflowService {
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach it again");
       const body = locked.copy ? locked.copy.body : locked.report.body;
       if (!body.trim()) throw badInput("a report needs a body before review", "body");
-      await this.setTarget(manager, locked, target.kind, { status: ReportStatus.IN_REVIEW });
+      await this.setTarget(manager, locked, target.kind, ReportStatus.IN_REVIEW);
       return { action: "SUBMIT" };
     });
   }
@@ -166,7 +166,7 @@ export class ReportWorkflowService {
   withdraw(actor: Actor, reportId: string): Promise<Report> {
     return this.step(actor, reportId, async (manager, locked, target) => {
       requireStatus(target, [ReportStatus.IN_REVIEW]);
-      await this.setTarget(manager, locked, target.kind, { status: ReportStatus.DRAFT });
+      await this.setTarget(manager, locked, target.kind, ReportStatus.DRAFT);
       return { action: "WITHDRAW" };
     });
   }
@@ -298,7 +298,7 @@ export class ReportWorkflowService {
       }
       await this.disclaimers.review(manager, target.disclaimerId!, decision, actor.id!, clean);
       const approved = decision === ReviewStatus.APPROVED;
-      await this.setTarget(manager, locked, target.kind, { status: approved ? ReportStatus.APPROVED : ReportStatus.DRAFT });
+      await this.setTarget(manager, locked, target.kind, approved ? ReportStatus.APPROVED : ReportStatus.DRAFT);
       return { action: approved ? "APPROVE" : "REJECT", note: clean };
     });
   }
@@ -363,14 +363,14 @@ export class ReportWorkflowService {
     }
   }
 
-  private async setTarget(manager: EntityManager, { report }: LockedReport, kind: Target["kind"], changes: Record<string, string>): Promise<void> {
-    const table = kind === "copy" ? "report_working_copies" : "reports";
-    const key = kind === "copy" ? "report_id" : "id";
-    const columns = Object.keys(changes);
-    await manager.query(
-      `UPDATE ${table} SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(", ")} WHERE ${key} = $1`,
-      [report.id, ...columns.map((c) => changes[c])],
-    );
+  /** Moves what the step acts on to `status`, with a newly attached disclaimer if given. */
+  private async setTarget(manager: EntityManager, { report }: LockedReport, kind: Target["kind"], status: ReportStatus, disclaimerId?: string): Promise<void> {
+    const [table, key] = kind === "copy" ? ["report_working_copies", "report_id"] : ["reports", "id"];
+    await manager.query(`UPDATE ${table} SET status = $2, disclaimer_id = coalesce($3, disclaimer_id) WHERE ${key} = $1`, [
+      report.id,
+      status,
+      disclaimerId ?? null,
+    ]);
   }
 
   /** Runs one step in a transaction of its own. */
@@ -398,7 +398,7 @@ export class ReportWorkflowService {
     else requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
     const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
     const kind = renewal ? "copy" : target.kind;
-    await this.setTarget(manager, locked, kind, { disclaimer_id: snapshot.id, status: ReportStatus.DRAFT });
+    await this.setTarget(manager, locked, kind, ReportStatus.DRAFT, snapshot.id);
     if (kind === "report") {
       // The refusal was about the old disclaimer; this one starts the way back.
       await manager.query(`UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`, [locked.report.id]);
