@@ -2,6 +2,7 @@ import type { Services } from "../../modules/services";
 import { ReportStatus } from "../../modules/report/report-status";
 import { SYSTEM, type Actor } from "../../modules/audit/audit.service";
 import { Role, type User } from "../../modules/user/user.entity";
+import { transaction } from "../../kernel/transaction";
 import { demoFirms } from "./demo/firms";
 import { industryReports } from "./demo/reports-industry";
 import { techReports } from "./demo/reports-tech";
@@ -39,11 +40,12 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
   const firmIds = new Map<string, string>();
   const analystIds = new Map<string, string>();
   const tagIds = new Map<string, string>();
-  await services.dataSource.transaction(async (manager) => {
+  // The catalogue is written whole or not at all: the services' own transactions join this one.
+  await transaction(services.dataSource, async (manager) => {
     for (const f of demoFirms) {
       // Effective a year back, so that backdated demo publications carry the then-current version.
       const firm = await services.firms.create(manager, SYSTEM, f);
-      await services.disclaimers.createTemplate(manager, SYSTEM, firm.id, f.disclaimer, new Date(Date.now() - 365 * DAY_MS));
+      await services.disclaimers.createTemplate(SYSTEM, firm.id, f.disclaimer, new Date(Date.now() - 365 * DAY_MS));
       firmIds.set(f.slug, firm.id);
       for (const a of f.analysts) {
         analystIds.set(a.slug, (await services.analysts.create(manager, SYSTEM, { ...a, firmId: firm.id })).id);

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { requireUuid } from "../../kernel/ids";
-import { actorOf } from "../audit/audit.service";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
+import type { Actor } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
 import { ApiKey } from "./api-key.entity";
 
@@ -24,13 +24,13 @@ export class ApiKeyResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => CreatedApiKey)
-  createApiKey(@Ctx() ctx: Context, @Arg("name") name: string): Promise<CreatedApiKey> {
-    return ctx.services.apiKeys.create(actorOf(ctx.viewer), name);
+  createApiKey(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("name") name: string): Promise<CreatedApiKey> {
+    return ctx.services.apiKeys.create(actor, name);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => ApiKey)
-  revokeApiKey(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<ApiKey> {
-    return ctx.services.apiKeys.revoke(actorOf(ctx.viewer), requireUuid(id, "id"));
+  revokeApiKey(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string): Promise<ApiKey> {
+    return ctx.services.apiKeys.revoke(actor, id);
   }
 }

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, Mutation, Resolver, Root } from "type-graphql";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import type { Context } from "../../graphql/context";
-import { requireUuid } from "../../kernel/ids";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { Role, User } from "../user/user.entity";
 import { DisclaimerSnapshot } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
@@ -14,13 +14,12 @@ export class DisclaimerResolver {
   })
   createDisclaimerTemplate(
     @Ctx() ctx: Context,
-    @Arg("firmId", () => ID) firmId: string,
+    @CurrentActor() actor: Actor,
+    @UuidArg("firmId") firmId: string,
     @Arg("body") body: string,
     @Arg("effectiveFrom", () => GraphQLISODateTime, { nullable: true, description: "Default: now." }) effectiveFrom?: Date | null,
   ): Promise<DisclaimerTemplate> {
-    return ctx.services.dataSource.transaction((manager) =>
-      ctx.services.disclaimers.createTemplate(manager, actorOf(ctx.viewer), requireUuid(firmId, "firmId"), body, effectiveFrom ?? null),
-    );
+    return ctx.services.disclaimers.createTemplate(actor, firmId, body, effectiveFrom ?? null);
   }
 }
 

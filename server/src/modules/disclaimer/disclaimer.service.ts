@@ -5,6 +5,7 @@ import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { sha256Hex } from "../../kernel/checksum";
 import { execute } from "../../kernel/sql";
+import { transaction } from "../../kernel/transaction";
 import { DisclaimerSnapshot, ReviewStatus } from "./disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "./disclaimer-template.entity";
 
@@ -52,32 +53,28 @@ export class DisclaimerService {
    * A new version of the firm's disclaimer, effective from `effectiveFrom` (default: now). Versions
    * are never edited: a change is a new version, so what a report carried stays provable.
    */
-  async createTemplate(
-    manager: EntityManager,
-    actor: Actor,
-    firmId: string,
-    body: string,
-    effectiveFrom: Date | null = null,
-  ): Promise<DisclaimerTemplate> {
-    if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
-    const text = valid.text(body, "body", { max: DISCLAIMER_MAX, multiline: true });
-    // Serialises concurrent new versions of one firm, so that two never get the same number.
-    await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firmId]);
-    const [{ next }] = await manager.query(
-      `SELECT coalesce(max(version), 0) + 1 AS next FROM disclaimer_templates WHERE firm_id = $1`,
-      [firmId],
-    );
-    const repo = manager.getRepository(DisclaimerTemplate);
-    const template = await repo.save(
-      repo.create({ firmId, version: next as number, body: text, effectiveFrom: effectiveFrom ?? new Date(), checksum: sha256Hex(text) }),
-    );
-    await this.audit.record(manager, actor, {
-      action: "CREATE",
-      entityType: "DisclaimerTemplate",
-      entityId: template.id,
-      after: { firmId, version: template.version, effectiveFrom: template.effectiveFrom, checksum: template.checksum },
+  createTemplate(actor: Actor, firmId: string, body: string, effectiveFrom: Date | null = null): Promise<DisclaimerTemplate> {
+    return transaction(this.dataSource, async (manager) => {
+      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
+      const text = valid.text(body, "body", { max: DISCLAIMER_MAX, multiline: true });
+      // Serialises concurrent new versions of one firm, so that two never get the same number.
+      await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firmId]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(version), 0) + 1 AS next FROM disclaimer_templates WHERE firm_id = $1`,
+        [firmId],
+      );
+      const repo = manager.getRepository(DisclaimerTemplate);
+      const template = await repo.save(
+        repo.create({ firmId, version: next as number, body: text, effectiveFrom: effectiveFrom ?? new Date(), checksum: sha256Hex(text) }),
+      );
+      await this.audit.record(manager, actor, {
+        action: "CREATE",
+        entityType: "DisclaimerTemplate",
+        entityId: template.id,
+        after: { firmId, version: template.version, effectiveFrom: template.effectiveFrom, checksum: template.checksum },
+      });
+      return template;
     });
-    return template;
   }
 
   /** The firm's current template: its highest version already in effect. */

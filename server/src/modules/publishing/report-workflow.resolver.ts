@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, GraphQLISODateTime, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, GraphQLISODateTime, Int, Mutation, Resolver } from "type-graphql";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import type { Context } from "../../graphql/context";
-import { requireUuid } from "../../kernel/ids";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { Role } from "../user/user.entity";
 import { Report } from "../report/report.entity";
 import { DisclaimerRenewal } from "./renewal.types";
@@ -17,8 +17,8 @@ export class ReportWorkflowResolver {
       "On a PUBLISHED or SCHEDULED report without a correction, opens a correction with the content unchanged that carries the new " +
       "snapshot (a renewal: it is reviewed and published like any correction, and clients keep the approved version meanwhile).",
   })
-  attachDisclaimer(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
-    return ctx.services.workflow.attachDisclaimer(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
+  attachDisclaimer(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string): Promise<Report> {
+    return ctx.services.workflow.attachDisclaimer(actor, reportId);
   }
 
   @Authorized(Role.EDITOR)
@@ -30,23 +30,24 @@ export class ReportWorkflowResolver {
   })
   renewOutdatedDisclaimers(
     @Ctx() ctx: Context,
-    @Arg("firmId", () => ID) firmId: string,
+    @CurrentActor() actor: Actor,
+    @UuidArg("firmId") firmId: string,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
   ): Promise<DisclaimerRenewal> {
-    return ctx.services.workflow.renewOutdated(actorOf(ctx.viewer), requireUuid(firmId, "firmId"), after ?? null, first ?? null);
+    return ctx.services.workflow.renewOutdated(actor, firmId, after ?? null, first ?? null);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "DRAFT → IN_REVIEW; needs a pending disclaimer of the current version." })
-  submitForReview(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
-    return ctx.services.workflow.submitForReview(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
+  submitForReview(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string): Promise<Report> {
+    return ctx.services.workflow.submitForReview(actor, reportId);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "IN_REVIEW → DRAFT, to change it before review." })
-  withdrawReport(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
-    return ctx.services.workflow.withdraw(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
+  withdrawReport(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string): Promise<Report> {
+    return ctx.services.workflow.withdraw(actor, reportId);
   }
 
   @Authorized(Role.REVIEWER)
@@ -57,16 +58,16 @@ export class ReportWorkflowResolver {
   })
   approveDisclaimer(
     @Ctx() ctx: Context,
-    @Arg("reportId", () => ID) reportId: string,
+    @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string,
     @Arg("note", () => String, { nullable: true }) note?: string | null,
   ): Promise<Report> {
-    return ctx.services.workflow.approveDisclaimer(actorOf(ctx.viewer), requireUuid(reportId, "reportId"), note ?? null);
+    return ctx.services.workflow.approveDisclaimer(actor, reportId, note ?? null);
   }
 
   @Authorized(Role.REVIEWER)
   @Mutation(() => Report, { description: "IN_REVIEW → DRAFT with the reason (required)." })
-  rejectDisclaimer(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string, @Arg("note") note: string): Promise<Report> {
-    return ctx.services.workflow.rejectDisclaimer(actorOf(ctx.viewer), requireUuid(reportId, "reportId"), note);
+  rejectDisclaimer(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string, @Arg("note") note: string): Promise<Report> {
+    return ctx.services.workflow.rejectDisclaimer(actor, reportId, note);
   }
 
   @Authorized(Role.EDITOR)
@@ -78,21 +79,21 @@ export class ReportWorkflowResolver {
   })
   publishReport(
     @Ctx() ctx: Context,
-    @Arg("reportId", () => ID) reportId: string,
+    @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string,
     @Arg("at", () => GraphQLISODateTime, { nullable: true }) at?: Date | null,
   ): Promise<Report> {
-    return ctx.services.workflow.publish(actorOf(ctx.viewer), requireUuid(reportId, "reportId"), at ?? null);
+    return ctx.services.workflow.publish(actor, reportId, at ?? null);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "SCHEDULED → APPROVED." })
-  unscheduleReport(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string): Promise<Report> {
-    return ctx.services.workflow.unschedule(actorOf(ctx.viewer), requireUuid(reportId, "reportId"));
+  unscheduleReport(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string): Promise<Report> {
+    return ctx.services.workflow.unschedule(actor, reportId);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "PUBLISHED → RETRACTED, for good; clients then see a tombstone with the reason." })
-  retractReport(@Ctx() ctx: Context, @Arg("reportId", () => ID) reportId: string, @Arg("reason") reason: string): Promise<Report> {
-    return ctx.services.workflow.retract(actorOf(ctx.viewer), requireUuid(reportId, "reportId"), reason);
+  retractReport(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string, @Arg("reason") reason: string): Promise<Report> {
+    return ctx.services.workflow.retract(actor, reportId, reason);
   }
 }
