@@ -3,10 +3,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Que
 import type { Context } from "../../graphql/context";
 import type { MaybePromise } from "../../graphql/loaders";
 import { badInput } from "../../kernel/errors";
-import { lookup, requireUuid } from "../../kernel/ids";
+import { lookup } from "../../kernel/ids";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import { PageArgs } from "../../kernel/pagination";
 import { Analyst } from "../analyst/analyst.entity";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { AuditEventConnection } from "../audit/audit.resolver";
 import { DisclaimerSnapshot, ReviewStatus } from "../disclaimer/disclaimer-snapshot.entity";
 import { Firm } from "../firm/firm.entity";
@@ -182,10 +183,10 @@ export class ReportResolver {
   @Query(() => [FieldChange], { description: "Field-by-field differences from one revision to another of the same report." })
   async reportRevisionDiff(
     @Ctx() ctx: Context,
-    @Arg("fromRevisionId", () => ID) fromRevisionId: string,
-    @Arg("toRevisionId", () => ID) toRevisionId: string,
+    @UuidArg("fromRevisionId") fromRevisionId: string,
+    @UuidArg("toRevisionId") toRevisionId: string,
   ): Promise<FieldChange[]> {
-    const ids = [requireUuid(fromRevisionId, "fromRevisionId"), requireUuid(toRevisionId, "toRevisionId")];
+    const ids = [fromRevisionId, toRevisionId];
     const found = await ctx.services.reports.findRevisions(ids);
     const [from, to] = ids.map((id) => found.find((r) => r.id === id));
     if (!from || !to) throw badInput("no such revision", from ? "toRevisionId" : "fromRevisionId");
@@ -196,34 +197,36 @@ export class ReportResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "A new DRAFT with its first revision." })
-  createReport(@Ctx() ctx: Context, @Arg("input") input: CreateReportInput): Promise<Report> {
-    return ctx.services.reports.create(actorOf(ctx.viewer), input);
+  createReport(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: CreateReportInput): Promise<Report> {
+    return ctx.services.reports.create(actor, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "Saves changes if the report is still at expectedVersion (else CONFLICT)." })
   updateReport(
     @Ctx() ctx: Context,
-    @Arg("id", () => ID) id: string,
+    @CurrentActor() actor: Actor,
+    @UuidArg("id") id: string,
     @Arg("input") input: UpdateReportInput,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
   ): Promise<Report> {
-    return ctx.services.reports.update(actorOf(ctx.viewer), requireUuid(id, "id"), input, expectedVersion);
+    return ctx.services.reports.update(actor, id, input, expectedVersion);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => ID, { description: "Deletes a draft that never went live; returns its id." })
-  deleteReport(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<string> {
-    return ctx.services.reports.delete(actorOf(ctx.viewer), requireUuid(id, "id"));
+  deleteReport(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string): Promise<string> {
+    return ctx.services.reports.delete(actor, id);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Report, { description: "Saves an old revision's content as a new revision." })
   restoreReportRevision(
     @Ctx() ctx: Context,
-    @Arg("revisionId", () => ID) revisionId: string,
+    @CurrentActor() actor: Actor,
+    @UuidArg("revisionId") revisionId: string,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
   ): Promise<Report> {
-    return ctx.services.reports.restore(actorOf(ctx.viewer), requireUuid(revisionId, "revisionId"), expectedVersion);
+    return ctx.services.reports.restore(actor, revisionId, expectedVersion);
   }
 }
