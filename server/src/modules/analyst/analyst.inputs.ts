@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType } from "type-graphql";
-import { PageArgs } from "../../kernel/pagination";
+import { CatalogArgs } from "../catalog/catalog.inputs";
 
 @ArgsType()
-export class AnalystsArgs extends PageArgs {
+export class AnalystsArgs extends CatalogArgs {
   @Field(() => ID, { nullable: true, description: "Only analysts of this firm." })
   firmId?: string | null;
 }

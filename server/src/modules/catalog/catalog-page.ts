@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
-import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
+import { badInput } from "../../kernel/errors";
+import { requireUuid } from "../../kernel/ids";
+import { decodeCursor, MAX_PAGE_SIZE, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
 import { hydrate, selectList, SqlParams } from "../../kernel/sql";
 
 const ORDER = "NAME_ASC";
@@ -7,8 +9,16 @@ const ORDER = "NAME_ASC";
 export interface CatalogPageArgs {
   first?: number | null;
   after?: string | null;
+  /** Only these rows (CatalogArgs.ids). */
+  ids?: readonly string[] | null;
   /** An extra condition on alias `t`, e.g. the owning firm. */
   where?: (params: SqlParams) => string;
+}
+
+/** Checked here, so that a malformed id is the client's error rather than a failed uuid[] cast. */
+function onlyIds(ids: readonly string[]): string[] {
+  if (ids.length > MAX_PAGE_SIZE) throw badInput(`ids may name at most ${MAX_PAGE_SIZE} rows`, "ids");
+  return ids.map((id) => requireUuid(id, "ids"));
 }
 
 /**
@@ -24,7 +34,11 @@ export async function catalogPage<T extends { id: string }>(
   const metadata = manager.connection.getMetadata(entity);
   const table = metadata.tablePath;
 
-  const filter = (params: SqlParams): string[] => (args.where ? [args.where(params)] : []);
+  const ids = args.ids == null ? null : onlyIds(args.ids);
+  const filter = (params: SqlParams): string[] => [
+    ...(args.where ? [args.where(params)] : []),
+    ...(ids ? [`t.id = ANY(${params.add(ids, "uuid[]")})`] : []),
+  ];
   const params = new SqlParams();
   const conditions = filter(params);
   if (args.after) {

@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { lookup, requireUuid } from "../../kernel/ids";
-import { connectionType, PageArgs } from "../../kernel/pagination";
+import { connectionType } from "../../kernel/pagination";
 import { Analyst } from "../analyst/analyst.entity";
 import { actorOf } from "../audit/audit.service";
+import { CatalogArgs } from "../catalog/catalog.inputs";
 import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
@@ -26,7 +27,7 @@ export class FirmResolver {
   }
 
   @Query(() => FirmConnection, { description: "Firms in name order." })
-  async firms(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof FirmConnection>> {
+  async firms(@Ctx() ctx: Context, @Args() args: CatalogArgs): Promise<InstanceType<typeof FirmConnection>> {
     return new FirmConnection(await ctx.services.firms.list(args));
   }
 

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
 import { lookup, requireUuid } from "../../kernel/ids";
-import { connectionType, PageArgs } from "../../kernel/pagination";
+import { connectionType } from "../../kernel/pagination";
 import { actorOf } from "../audit/audit.service";
+import { CatalogArgs } from "../catalog/catalog.inputs";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
 import { Role } from "../user/user.entity";
@@ -24,7 +25,7 @@ export class SectorTagResolver {
   }
 
   @Query(() => SectorTagConnection, { description: "Sector tags in name order." })
-  async sectorTags(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof SectorTagConnection>> {
+  async sectorTags(@Ctx() ctx: Context, @Args() args: CatalogArgs): Promise<InstanceType<typeof SectorTagConnection>> {
     return new SectorTagConnection(await ctx.services.sectorTags.list(args));
   }
 

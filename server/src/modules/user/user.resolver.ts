@@ -1,8 +1,10 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { UuidArg } from "../../graphql/arguments";
 import type { Context } from "../../graphql/context";
 import { requireUuid } from "../../kernel/ids";
-import { connectionType, PageArgs } from "../../kernel/pagination";
+import { connectionType } from "../../kernel/pagination";
 import { actorOf } from "../audit/audit.service";
+import { CatalogArgs } from "../catalog/catalog.inputs";
 import { Role, User } from "./user.entity";
 import { CreateUserInput, LoginResult, UpdateMeInput, UpdateUserInput } from "./user.inputs";
 
@@ -16,8 +18,14 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
+  @Query(() => User, { nullable: true, description: "A staff account, or null if there is none with this id (admins only)." })
+  user(@Ctx() ctx: Context, @UuidArg("id") id: string): Promise<User | null> {
+    return ctx.loaders.user.load(id);
+  }
+
+  @Authorized(Role.ADMIN)
   @Query(() => UserConnection, { description: "Staff accounts in name order (admins only)." })
-  async users(@Ctx() ctx: Context, @Args() args: PageArgs): Promise<InstanceType<typeof UserConnection>> {
+  async users(@Ctx() ctx: Context, @Args() args: CatalogArgs): Promise<InstanceType<typeof UserConnection>> {
     return new UserConnection(await ctx.services.users.list(args));
   }
 
