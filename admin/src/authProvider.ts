@@ -1,28 +1,49 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import type { AuthProvider } from "react-admin";
+import { graphql } from "./gql";
 import { gql } from "./graphql";
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: "ADMIN" | "EDITOR" | "REVIEWER";
-}
+const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      email
+      name
+      role
+    }
+  }
+`);
+
+const Login = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      user {
+        id
+      }
+    }
+  }
+`);
+
+const Logout = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export type Me = NonNullable<ResultOf<typeof MeQuery>["me"]>;
 
 // One `me` request per page load and sign-in; the session itself lives in an HttpOnly cookie.
 let me: Promise<Me | null> | null = null;
-const currentUser = (): Promise<Me | null> => (me ??= gql<{ me: Me | null }>(`{ me { id email name role } }`).then((d) => d.me));
+const currentUser = (): Promise<Me | null> => (me ??= gql(MeQuery).then((d) => d.me));
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     me = null;
-    await gql(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { user { id } } }`, {
-      email: username,
-      password,
-    });
+    await gql(Login, { email: username, password });
   },
   async logout() {
     me = null;
-    await gql(`mutation { logout }`).catch(() => undefined);
+    await gql(Logout).catch(() => undefined);
   },
   async checkAuth() {
     if (!(await currentUser().catch(() => null))) {

@@ -1,11 +1,10 @@
 import { Button, Stack, Typography } from "@mui/material";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslate } from "react-admin";
+import type { Connection } from "./resources";
 
 /** One page of an API connection; the total comes with the first page only (it costs a count). */
-export interface ConnectionPage<T> {
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+export interface ConnectionPage<T> extends Connection<T> {
   totalCount?: number;
 }
 

@@ -1,4 +1,5 @@
-import { ClientError, GraphQLClient } from "graphql-request";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { ClientError, GraphQLClient, type Variables } from "graphql-request";
 import { HttpError } from "react-admin";
 
 /**
@@ -26,9 +27,13 @@ export class ServerError extends HttpError {
   }
 }
 
-export async function gql<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+/** Operations without required variables may be sent without any, as with graphql-request itself. */
+type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+/** Sends a typed operation (see the resource folders' operations.ts); server errors become ServerError. */
+export async function gql<R, V extends Variables>(document: TypedDocumentNode<R, V>, ...[variables]: VariablesArg<V>): Promise<R> {
   try {
-    return await client.request<T>(query, variables);
+    return await client.request<R, Variables>(document, variables);
   } catch (error) {
     if (error instanceof ClientError) {
       const first = error.response.errors?.[0];

@@ -3,12 +3,7 @@ import { CursorList } from "../list-parts";
 import { SeoulDateField } from "../time";
 import { AuditChanges } from "./AuditChanges";
 import { auditFilters } from "./AuditFilters";
-
-interface AuditRecord {
-  id: string;
-  actorEmail: string | null;
-  entityType: string;
-}
+import type { AuditRecord } from "./operations";
 
 /** The audit log, newest first (the API's order): read-only; a row expands to its before/after. */
 export function AuditList() {

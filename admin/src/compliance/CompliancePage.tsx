@@ -3,9 +3,11 @@ import { Link, Title, useDataProvider, useGetList, usePermissions, useTranslate 
 import { useSearchParams } from "react-router-dom";
 import { hasRole } from "../authProvider";
 import { LoadMore, useConnection } from "../connections";
-import type { ComplianceIssue, ResearchDeskDataProvider } from "../dataProvider";
+import type { ResearchDeskDataProvider } from "../dataProvider";
+import type { FirmRecord } from "../firms/operations";
 import { StepButton } from "../reports/StepButton";
 import { formatSeoul } from "../time";
+import type { ComplianceIssue } from "./operations";
 import { RenewAll } from "./RenewAll";
 
 /** The report's correction, if any: a renewal when it already carries the firm's current version. */
@@ -56,12 +58,7 @@ function RenewButton({ issue }: { issue: ComplianceIssue }) {
   );
 }
 
-interface Firm {
-  id: string;
-  name: string;
-}
-
-function FirmFilter({ firms, firmId, onChange }: { firms: Firm[]; firmId: string | null; onChange: (firmId: string | null) => void }) {
+function FirmFilter({ firms, firmId, onChange }: { firms: FirmRecord[]; firmId: string | null; onChange: (firmId: string | null) => void }) {
   const translate = useTranslate();
   return (
     <TextField
@@ -95,7 +92,7 @@ export function CompliancePage() {
   const firmId = params.get("firmId");
   const list = useConnection(["complianceIssues", firmId], (after) => dataProvider.complianceIssues(after, firmId));
   // Partner firms number in the tens: one page of the firm list holds them all.
-  const { data: firms = [] } = useGetList<Firm>("firms", { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } });
+  const { data: firms = [] } = useGetList<FirmRecord>("firms", { pagination: { page: 1, perPage: 100 }, sort: { field: "name", order: "ASC" } });
   const firm = firms.find((f) => f.id === firmId);
   const issues = list.nodes;
   return (

@@ -1,8 +1,9 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack } from "@mui/material";
 import { useState } from "react";
 import { useDataProvider, useRefresh, useTranslate } from "react-admin";
-import type { RenewalSkipReason, ResearchDeskDataProvider } from "../dataProvider";
+import type { ResearchDeskDataProvider } from "../dataProvider";
 import { useServerErrorNotifier } from "../errors";
+import type { RenewalSkipReason } from "../gql/graphql";
 
 interface Tally {
   renewed: number;

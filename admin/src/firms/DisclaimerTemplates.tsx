@@ -3,14 +3,9 @@ import { ArrayField, DataTable, usePermissions, useRecordContext, useTranslate }
 import { hasRole } from "../authProvider";
 import { SeoulDateField } from "../time";
 import { NewDisclaimerVersionButton } from "./NewDisclaimerVersionButton";
+import type { FirmRecord } from "./operations";
 
-interface TemplateRecord {
-  id: string;
-  version: number;
-  body: string;
-  effectiveFrom: string;
-  checksum: string;
-}
+type TemplateRecord = FirmRecord["disclaimerTemplates"][number];
 
 const label = (field: string) => `resources.firms.disclaimers.fields.${field}`;
 
@@ -18,7 +13,7 @@ const label = (field: string) => `resources.firms.disclaimers.fields.${field}`;
 export function DisclaimerTemplates() {
   const translate = useTranslate();
   const { permissions } = usePermissions();
-  const firm = useRecordContext();
+  const firm = useRecordContext<FirmRecord>();
   if (!firm) return null;
   return (
     <Box sx={{ p: 2 }}>

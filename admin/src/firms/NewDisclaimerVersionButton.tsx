@@ -1,7 +1,7 @@
 import AddIcon from "@mui/icons-material/Add";
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from "@mui/material";
 import { useState, type FormEvent } from "react";
-import { useDataProvider, useNotify, useRefresh, useTranslate, type DataProvider, type Identifier } from "react-admin";
+import { useDataProvider, useNotify, useRefresh, useTranslate, type DataProvider } from "react-admin";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { useServerErrorNotifier } from "../errors";
 import { seoulInputToIso } from "../time";
@@ -13,7 +13,7 @@ import { seoulInputToIso } from "../time";
 /** `ResearchDeskDataProvider` itself does not meet `useDataProvider`'s generic `DataProvider` constraint. */
 type WithTemplates = DataProvider & Pick<ResearchDeskDataProvider, "createDisclaimerTemplate">;
 
-export function NewDisclaimerVersionButton({ firmId }: { firmId: Identifier }) {
+export function NewDisclaimerVersionButton({ firmId }: { firmId: string }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<WithTemplates>();
   const notify = useNotify();

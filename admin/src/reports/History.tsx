@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useDataProvider, useRecordContext, useTranslate } from "react-admin";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { formatSeoul } from "../time";
+import type { ReportRecord } from "./operations";
 
 const show = (value: unknown): string => (typeof value === "string" ? value : JSON.stringify(value, null, 1));
 
@@ -12,11 +13,11 @@ function RevisionDiff({ from, to }: { from: string; to: string }) {
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   const { data } = useQuery({ queryKey: ["revisionDiff", from, to], queryFn: () => dataProvider.revisionDiff(from, to) });
   if (!data) return null;
-  if (!data.reportRevisionDiff.length) return <Typography variant="body2">{translate("history.no_changes")}</Typography>;
+  if (!data.length) return <Typography variant="body2">{translate("history.no_changes")}</Typography>;
   return (
     <Table size="small" data-testid="revision-diff">
       <TableBody>
-        {data.reportRevisionDiff.map((change) => (
+        {data.map((change) => (
           <TableRow key={change.field}>
             <TableCell>{translate(`resources.reports.fields.content.${change.field}`, { _: change.field })}</TableCell>
             <TableCell sx={{ bgcolor: "#fdecea", whiteSpace: "pre-wrap", textDecoration: "line-through" }}>{show(change.before)}</TableCell>
@@ -30,12 +31,11 @@ function RevisionDiff({ from, to }: { from: string; to: string }) {
 
 /** Revisions with diffs, the periods during which each version was live, and the audit trail. */
 export function History() {
-  const record = useRecordContext();
+  const record = useRecordContext<ReportRecord>();
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   const [open, setOpen] = useState<string | null>(null);
-  const { data } = useQuery({ queryKey: ["history", record?.id], queryFn: () => dataProvider.history(record!.id), enabled: Boolean(record) });
-  const history = data?.report;
+  const { data: history } = useQuery({ queryKey: ["history", record?.id], queryFn: () => dataProvider.history(record!.id), enabled: Boolean(record) });
   if (!history) return null;
   return (
     <Box sx={{ display: "grid", gap: 3 }}>

@@ -1,16 +1,10 @@
 import AssignmentReturnOutlinedIcon from "@mui/icons-material/AssignmentReturnOutlined";
 import { Alert, AlertTitle, Box, Chip, Tooltip } from "@mui/material";
-import { useRecordContext, useTranslate, type RaRecord } from "react-admin";
+import { useRecordContext, useTranslate } from "react-admin";
 import { formatSeoul } from "../time";
+import type { ReportRecord } from "./operations";
 
-interface Rejection {
-  reviewNote: string | null;
-  reviewedAt: string | null;
-  reviewedBy: { name: string } | null;
-  templateVersion: number;
-}
-
-const rejectionOf = (record: RaRecord | undefined): Rejection | null => (record?.rejection as Rejection | null | undefined) ?? null;
+type Rejection = NonNullable<ReportRecord["rejection"]>;
 
 function useHeading(rejection: Rejection): string {
   const translate = useTranslate();
@@ -36,7 +30,7 @@ function Note({ rejection }: { rejection: Rejection }) {
  * server stops returning the rejection once the report is submitted again.
  */
 export function RejectionNote() {
-  const rejection = rejectionOf(useRecordContext());
+  const rejection = useRecordContext<ReportRecord>()?.rejection;
   return rejection ? <Note rejection={rejection} /> : null;
 }
 
@@ -60,6 +54,6 @@ function Marker({ rejection }: { rejection: Rejection }) {
 
 /** The same, as a mark in the report list: the note is its tooltip. */
 export function RejectedMarker() {
-  const rejection = rejectionOf(useRecordContext());
+  const rejection = useRecordContext<ReportRecord>()?.rejection;
   return rejection ? <Marker rejection={rejection} /> : null;
 }

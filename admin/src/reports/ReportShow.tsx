@@ -1,27 +1,26 @@
 import { Alert, Stack, Typography } from "@mui/material";
 import { Show, TabbedShowLayout, useRecordContext, useTranslate } from "react-admin";
 import { formatSeoul } from "../time";
-import { ClientPreview, type PreviewContent } from "./ClientPreview";
+import { ClientPreview } from "./ClientPreview";
 import { History } from "./History";
+import type { ReportRecord } from "./operations";
 import { RejectionNote } from "./Rejection";
 import { StatusField } from "./StatusChip";
 import { WorkflowButtons } from "./WorkflowButtons";
 
 function Header() {
-  const record = useRecordContext();
+  const record = useRecordContext<ReportRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  const copy = record.workingCopy as { status: string } | null;
-  const retraction = record.retraction as { reason: string; at: string } | null;
-  const block = record.scheduleBlock as { reason: string; at: string } | null;
+  const { workingCopy: copy, retraction, scheduleBlock: block } = record;
   // A correction of a report that is not live yet is applied when the report is published or scheduled.
   const live = record.status === "PUBLISHED";
   return (
     <Stack spacing={1} sx={{ mb: 2 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: "center" }}>
         <StatusField />
-        <Typography variant="caption">{translate("report.version", { version: String((record.workingCopy as { version?: number } | null)?.version ?? record.version) })}</Typography>
-        {record.status === "SCHEDULED" && <Typography variant="body2">{translate("report.scheduled_for", { at: formatSeoul(String(record.scheduledAt)) })}</Typography>}
+        <Typography variant="caption">{translate("report.version", { version: String(copy?.version ?? record.version) })}</Typography>
+        {record.status === "SCHEDULED" && <Typography variant="body2">{translate("report.scheduled_for", { at: formatSeoul(record.scheduledAt) })}</Typography>}
       </Stack>
       <RejectionNote />
       {copy && (
@@ -37,14 +36,14 @@ function Header() {
 }
 
 function LivePreview() {
-  const record = useRecordContext();
-  return record ? <ClientPreview content={record as unknown as PreviewContent} /> : null;
+  const record = useRecordContext<ReportRecord>();
+  return record ? <ClientPreview content={record} /> : null;
 }
 
 function CorrectionPreview() {
-  const record = useRecordContext();
-  const copy = record?.workingCopy as (PreviewContent & { status: string }) | null;
-  return copy ? <ClientPreview content={{ ...copy, firm: record!.firm as { name: string } }} /> : null;
+  const record = useRecordContext<ReportRecord>();
+  const copy = record?.workingCopy;
+  return copy ? <ClientPreview content={{ ...copy, firm: record.firm }} /> : null;
 }
 
 export function ReportShow() {

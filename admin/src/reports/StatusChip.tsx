@@ -1,5 +1,6 @@
 import { Chip } from "@mui/material";
 import { useRecordContext, useTranslate } from "react-admin";
+import type { ReportRecord } from "./operations";
 
 const COLORS: Record<string, "default" | "info" | "warning" | "success" | "error" | "secondary"> = {
   DRAFT: "default",
@@ -17,13 +18,13 @@ export function StatusChip({ status }: { status: string }) {
 
 /** The report's status, and its correction's when one is in progress. */
 export function StatusField() {
-  const record = useRecordContext();
+  const record = useRecordContext<ReportRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  const copy = record.workingCopy as { status: string } | null;
+  const copy = record.workingCopy;
   return (
     <span style={{ display: "inline-flex", gap: 4, alignItems: "center" }}>
-      <StatusChip status={String(record.status)} />
+      <StatusChip status={record.status} />
       {copy && (
         <Chip size="small" variant="outlined" label={`${translate("review.correction")}: ${translate(`status.${copy.status}`)}`} data-testid="correction-status" data-status={copy.status} />
       )}

@@ -4,18 +4,16 @@ import { EditButton, Link, useDataProvider, usePermissions, useRecordContext, us
 import { hasRole } from "../authProvider";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { seoulInputToIso } from "../time";
+import type { ReportRecord } from "./operations";
 import { StepButton } from "./StepButton";
 
-interface Template {
-  version: number;
-  body: string;
-}
+type Template = ReportRecord["firm"]["currentDisclaimerTemplate"];
 
 /**
  * Shows the firm's current disclaimer before it is attached, so the editor knows what goes out. On
  * a live or scheduled report the same step renews the disclaimer: it opens a correction.
  */
-function AttachButton({ id, current, label, testId, body }: { id: string; current: Template | null; label: string; testId: string; body: string }) {
+function AttachButton({ id, current, label, testId, body }: { id: string; current: Template; label: string; testId: string; body: string }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   return (
@@ -104,20 +102,16 @@ function RetractButton({ id }: { id: string }) {
  * correction exists, the steps act on it.
  */
 export function WorkflowButtons() {
-  const record = useRecordContext();
+  const record = useRecordContext<ReportRecord>();
   const { permissions } = usePermissions();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   if (!record) return null;
-  const id = String(record.id);
+  const { id, target, status, workingCopy: copy, disclaimer: reportDisclaimer } = record;
   const editor = hasRole(permissions, "EDITOR");
   const reviewer = hasRole(permissions, "REVIEWER");
-  const copy = record.workingCopy as { status: string; disclaimer: { reviewStatus: string } | null } | null;
-  const target = String(record.target);
-  const disclaimer = (copy ? copy.disclaimer : record.disclaimer) as { reviewStatus: string } | null;
-  const status = String(record.status);
+  const disclaimer = copy ? copy.disclaimer : reportDisclaimer;
   const editable = target === "DRAFT" || (!copy && ["APPROVED", "SCHEDULED", "PUBLISHED"].includes(status));
-  const current = (record.firm as { currentDisclaimerTemplate: Template | null }).currentDisclaimerTemplate;
-  const reportDisclaimer = record.disclaimer as { templateVersion: number } | null;
+  const current = record.firm.currentDisclaimerTemplate;
   // Live or scheduled without a correction: attaching opens one (a renewal), worth it only when the
   // firm has issued a newer version.
   const renewable = !copy && ["PUBLISHED", "SCHEDULED"].includes(status) && current !== null && reportDisclaimer?.templateVersion !== current.version;

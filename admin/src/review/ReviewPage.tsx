@@ -6,24 +6,8 @@ import { hasRole } from "../authProvider";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { useServerErrorNotifier } from "../errors";
 import { ClientPreview, type PreviewContent } from "../reports/ClientPreview";
+import type { ReportRecord } from "../reports/operations";
 import { DisclaimerDiff } from "./DisclaimerDiff";
-
-interface Reviewed {
-  id: string;
-  title: string;
-  target: string;
-  firm: { name: string; currentDisclaimerTemplate: { body: string; version: number } | null };
-  disclaimer: (NonNullable<PreviewContent["disclaimer"]> & { attachedBy: { id: string } | null }) | null;
-  workingCopy:
-    | (PreviewContent & {
-        disclaimer: (NonNullable<PreviewContent["disclaimer"]> & { attachedBy: { id: string } | null }) | null;
-        createdBy: { id: string } | null;
-        updatedBy: { id: string } | null;
-      })
-    | null;
-  createdBy: { id: string } | null;
-  updatedBy: { id: string } | null;
-}
 
 /**
  * What a reviewer decides on: the attached disclaimer beside the firm's current template, and the
@@ -39,13 +23,13 @@ export function ReviewPage() {
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   const { permissions } = usePermissions();
   const { identity } = useGetIdentity();
-  const { data: report, refetch } = useGetOne<Reviewed>("reports", { id: id! });
+  const { data: report, refetch } = useGetOne<ReportRecord>("reports", { id: id! });
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   if (!report) return null;
 
   const copy = report.workingCopy;
-  const content: PreviewContent = copy ? { ...copy, firm: report.firm } : (report as unknown as PreviewContent);
+  const content: PreviewContent = copy ? { ...copy, firm: report.firm } : report;
   const attached = (copy ? copy.disclaimer : report.disclaimer) ?? null;
   // As the server and the database decide (rule FOUR_EYES): whoever attached the disclaimer, the
   // author and last editor of what is reviewed, and the report's author.

@@ -1,0 +1,46 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
+import { graphql } from "../gql";
+import { gql } from "../graphql";
+import { compact, type ResourceApi } from "../resources";
+
+const AuditEvents = graphql(`
+  query AuditEvents($first: Int, $after: String, $filter: AuditFilter) {
+    auditEvents(first: $first, after: $after, filter: $filter) {
+      nodes {
+        id
+        at
+        actorId
+        actorEmail
+        action
+        entityType
+        entityId
+        before
+        after
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export type AuditRecord = ResultOf<typeof AuditEvents>["auditEvents"]["nodes"][number];
+
+/** The audit log is read-only, and read as a list only. */
+export const auditApi: ResourceApi<AuditRecord> = {
+  list: async (page, filter) =>
+    (
+      await gql(AuditEvents, {
+        ...page,
+        filter: compact({
+          actorId: filter.actorId,
+          entityType: filter.entityType,
+          entityId: filter.entityId,
+          action: filter.action,
+          from: filter.from,
+          to: filter.to,
+        }),
+      })
+    ).auditEvents,
+};
