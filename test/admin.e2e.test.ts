@@ -31,6 +31,15 @@ async function signedIn(member: StaffMember): Promise<{ context: BrowserContext;
   return { context, page };
 }
 
+/** The GraphQL operations a page sends, by name with their variables, as they go out. */
+function graphqlRequests(page: Page): { operationName: string; variables: Record<string, unknown> }[] {
+  const sent: { operationName: string; variables: Record<string, unknown> }[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/graphql") sent.push(request.postDataJSON());
+  });
+  return sent;
+}
+
 async function anonymousReport(id: string) {
   const { report } = await running.server().client.request<{ report: { title: string; status: string; disclaimer: { text: string } | null } | null }>(
     `query($id: ID) { report(id: $id) { title status disclaimer { text } } }`,
@@ -241,5 +250,43 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await page.goto(admin("/compliance"));
     await page.getByTestId("compliance-issues").getByText("[거절랩] 이미 게시된 보고서").waitFor();
     await shot(page, "10-compliance");
+  }, FLOW_TIMEOUT);
+
+  it("edits a user read by id, and reads a form's chosen analysts and tags in one request each", async () => {
+    const server = running.server();
+    const adminApi = (await signIn(server, ADMIN.email, ADMIN.password)).client;
+    const { page } = await signedIn(await createStaff(server, adminApi, "ADMIN"));
+    const sent = graphqlRequests(page);
+
+    // The edit screen reads the account with user(id), not by scanning the users list.
+    await page.goto(admin(`/users/${editor.id}`));
+    const name = page.locator('input[name="name"]');
+    await expect.poll(() => name.inputValue()).toBe("EDITOR 테스트");
+    expect(sent.filter((r) => r.operationName === "User").map((r) => r.variables)).toEqual([{ id: editor.id }]);
+    expect(sent.some((r) => r.operationName === "Users")).toBe(false);
+    await name.fill("이름 바꾼 편집자");
+    await page.locator("button[type=submit]").first().click();
+    await page.waitForURL(/#\/users$/);
+    const { user } = await adminApi.request<{ user: { name: string } }>(`query($id: ID!) { user(id: $id) { name } }`, { id: editor.id });
+    expect(user.name).toBe("이름 바꾼 편집자");
+
+    // A report with two tags: the edit form reads the chosen ones with one getMany request.
+    const { sectorTags } = await adminApi.request<{ sectorTags: { nodes: { id: string }[] } }>(`{ sectorTags(first: 2) { nodes { id } } }`);
+    const tagIds = sectorTags.nodes.map((t) => t.id);
+    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
+      {
+        input: { title: "[묶음랩] 한 번에 읽기", subject: "묶음랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId], sectorTagIds: tagIds },
+      },
+    );
+    sent.length = 0;
+    await page.goto(admin(`/reports/${createReport.id}`));
+    const byIds = (operation: string): string[][] =>
+      sent.filter((r) => r.operationName === operation && r.variables.ids).map((r) => [...(r.variables.ids as string[])].sort());
+    await expect.poll(() => byIds("SectorTags").length).toBeGreaterThan(0);
+    await expect.poll(() => byIds("Analysts").length).toBeGreaterThan(0);
+    for (const ids of byIds("SectorTags")) expect(ids).toEqual([...tagIds].sort());
+    for (const ids of byIds("Analysts")) expect(ids).toEqual([firm.analystId]);
+    await shot(page, "11-report-edit-references");
   }, FLOW_TIMEOUT);
 });
