@@ -41,17 +41,17 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
   const analystIds = new Map<string, string>();
   const tagIds = new Map<string, string>();
   // The catalogue is written whole or not at all: the services' own transactions join this one.
-  await transaction(services.dataSource, async (manager) => {
+  await transaction(services.dataSource, async () => {
     for (const f of demoFirms) {
       // Effective a year back, so that backdated demo publications carry the then-current version.
-      const firm = await services.firms.create(manager, SYSTEM, f);
+      const firm = await services.firms.create(SYSTEM, f);
       await services.disclaimers.createTemplate(SYSTEM, firm.id, f.disclaimer, new Date(Date.now() - 365 * DAY_MS));
       firmIds.set(f.slug, firm.id);
       for (const a of f.analysts) {
-        analystIds.set(a.slug, (await services.analysts.create(manager, SYSTEM, { ...a, firmId: firm.id })).id);
+        analystIds.set(a.slug, (await services.analysts.create(SYSTEM, { ...a, firmId: firm.id })).id);
       }
     }
-    for (const t of demoSectorTags) tagIds.set(t.slug, (await services.sectorTags.create(manager, SYSTEM, t)).id);
+    for (const t of demoSectorTags) tagIds.set(t.slug, (await services.sectorTags.create(SYSTEM, t)).id);
   });
 
   for (const r of demoReports) {

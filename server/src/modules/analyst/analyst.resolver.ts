@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { lookup, requireUuid } from "../../kernel/ids";
+import { lookup } from "../../kernel/ids";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import { connectionType } from "../../kernel/pagination";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
@@ -47,13 +48,13 @@ export class AnalystResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Analyst)
-  createAnalyst(@Ctx() ctx: Context, @Arg("input") input: CreateAnalystInput): Promise<Analyst> {
-    return ctx.services.dataSource.transaction((manager) => ctx.services.analysts.create(manager, actorOf(ctx.viewer), input));
+  createAnalyst(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: CreateAnalystInput): Promise<Analyst> {
+    return ctx.services.analysts.create(actor, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Analyst)
-  updateAnalyst(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateAnalystInput): Promise<Analyst> {
-    return ctx.services.analysts.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
+  updateAnalyst(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string, @Arg("input") input: UpdateAnalystInput): Promise<Analyst> {
+    return ctx.services.analysts.update(actor, id, input);
   }
 }

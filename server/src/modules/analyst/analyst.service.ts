@@ -1,10 +1,11 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import type { CatalogPageArgs } from "../catalog/catalog-page";
 import { CatalogService } from "../catalog/catalog.service";
 import { AppError } from "../../kernel/errors";
 import { requireUuid } from "../../kernel/ids";
 import type { Page } from "../../kernel/pagination";
 import { childrenOf, type Child } from "../../kernel/sql";
+import { transaction } from "../../kernel/transaction";
 import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
@@ -50,15 +51,17 @@ export class AnalystService extends CatalogService<Analyst> {
   }
 
   /** An analyst belongs to one firm for good: their reports name that firm. */
-  async create(manager: EntityManager, actor: Actor, input: AnalystFields & { firmId: string; name: string }): Promise<Analyst> {
+  create(actor: Actor, input: AnalystFields & { firmId: string; name: string }): Promise<Analyst> {
     const firmId = requireUuid(input.firmId, "firmId");
-    if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw new AppError("BAD_USER_INPUT", "no such firm", { field: "firmId" });
-    return this.insert(
-      manager,
-      actor,
-      { firmId, name: name(input.name), nameEn: nameEn(input.nameEn ?? ""), title: title(input.title ?? ""), email: email(input.email ?? "") },
-      input.slug,
-    );
+    return transaction(this.dataSource, async (manager) => {
+      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw new AppError("BAD_USER_INPUT", "no such firm", { field: "firmId" });
+      return this.insert(
+        manager,
+        actor,
+        { firmId, name: name(input.name), nameEn: nameEn(input.nameEn ?? ""), title: title(input.title ?? ""), email: email(input.email ?? "") },
+        input.slug,
+      );
+    });
   }
 
   update(actor: Actor, id: string, input: AnalystFields): Promise<Analyst> {

@@ -7,6 +7,7 @@ import { AppError } from "../../kernel/errors";
 import type { Lookup } from "../../kernel/ids";
 import type { Page } from "../../kernel/pagination";
 import { slugify, uniqueSlug } from "../../kernel/slug";
+import { transaction } from "../../kernel/transaction";
 import * as valid from "../../kernel/validate";
 
 /** Reads and audited writes that firms, analysts and sector tags share. */
@@ -47,7 +48,7 @@ export abstract class CatalogService<T extends CatalogEntity> {
 
   /** Applies validated changes in one transaction with their audit event. */
   protected modify(actor: Actor, id: string, changes: (current: T) => Partial<T> | Promise<Partial<T>>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(this.entity);
       const current = await repo.findOneBy({ id } as FindOptionsWhere<T>);
       if (!current) throw new AppError("NOT_FOUND", `no such ${repo.metadata.name.toLowerCase()}`);

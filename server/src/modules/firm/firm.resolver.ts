@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { lookup, requireUuid } from "../../kernel/ids";
+import { lookup } from "../../kernel/ids";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import { connectionType } from "../../kernel/pagination";
 import { Analyst } from "../analyst/analyst.entity";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
 import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import { ReportsArgs } from "../report/report.inputs";
@@ -59,13 +60,13 @@ export class FirmResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Firm)
-  createFirm(@Ctx() ctx: Context, @Arg("input") input: CreateFirmInput): Promise<Firm> {
-    return ctx.services.dataSource.transaction((manager) => ctx.services.firms.create(manager, actorOf(ctx.viewer), input));
+  createFirm(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: CreateFirmInput): Promise<Firm> {
+    return ctx.services.firms.create(actor, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => Firm)
-  updateFirm(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateFirmInput): Promise<Firm> {
-    return ctx.services.firms.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
+  updateFirm(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string, @Arg("input") input: UpdateFirmInput): Promise<Firm> {
+    return ctx.services.firms.update(actor, id, input);
   }
 }

@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { CatalogService } from "../catalog/catalog.service";
+import { transaction } from "../../kernel/transaction";
 import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { Firm } from "./firm.entity";
@@ -26,12 +27,14 @@ export class FirmService extends CatalogService<Firm> {
     return { slug: f.slug, name: f.name, nameEn: f.nameEn, website: f.website, isPartner: f.isPartner };
   }
 
-  create(manager: EntityManager, actor: Actor, input: FirmFields & { name: string }): Promise<Firm> {
-    return this.insert(
-      manager,
-      actor,
-      { name: name(input.name), nameEn: nameEn(input.nameEn ?? ""), website: valid.webUrl(input.website, "website"), isPartner: input.isPartner ?? true },
-      input.slug,
+  create(actor: Actor, input: FirmFields & { name: string }): Promise<Firm> {
+    return transaction(this.dataSource, (manager) =>
+      this.insert(
+        manager,
+        actor,
+        { name: name(input.name), nameEn: nameEn(input.nameEn ?? ""), website: valid.webUrl(input.website, "website"), isPartner: input.isPartner ?? true },
+        input.slug,
+      ),
     );
   }
 

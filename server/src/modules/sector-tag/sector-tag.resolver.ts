@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../../graphql/context";
-import { lookup, requireUuid } from "../../kernel/ids";
+import { lookup } from "../../kernel/ids";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import { connectionType } from "../../kernel/pagination";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
@@ -36,13 +37,13 @@ export class SectorTagResolver {
 
   @Authorized(Role.EDITOR)
   @Mutation(() => SectorTag)
-  createSectorTag(@Ctx() ctx: Context, @Arg("input") input: CreateSectorTagInput): Promise<SectorTag> {
-    return ctx.services.dataSource.transaction((manager) => ctx.services.sectorTags.create(manager, actorOf(ctx.viewer), input));
+  createSectorTag(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: CreateSectorTagInput): Promise<SectorTag> {
+    return ctx.services.sectorTags.create(actor, input);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => SectorTag)
-  updateSectorTag(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateSectorTagInput): Promise<SectorTag> {
-    return ctx.services.sectorTags.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
+  updateSectorTag(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string, @Arg("input") input: UpdateSectorTagInput): Promise<SectorTag> {
+    return ctx.services.sectorTags.update(actor, id, input);
   }
 }

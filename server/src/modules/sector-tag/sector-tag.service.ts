@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { DataSource } from "typeorm";
 import { CatalogService } from "../catalog/catalog.service";
+import { transaction } from "../../kernel/transaction";
 import * as valid from "../../kernel/validate";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { SectorTag } from "./sector-tag.entity";
@@ -22,8 +23,8 @@ export class SectorTagService extends CatalogService<SectorTag> {
     return { slug: t.slug, name: t.name, nameEn: t.nameEn };
   }
 
-  create(manager: EntityManager, actor: Actor, input: SectorTagFields & { name: string }): Promise<SectorTag> {
-    return this.insert(manager, actor, { name: name(input.name), nameEn: nameEn(input.nameEn ?? "") }, input.slug);
+  create(actor: Actor, input: SectorTagFields & { name: string }): Promise<SectorTag> {
+    return transaction(this.dataSource, (manager) => this.insert(manager, actor, { name: name(input.name), nameEn: nameEn(input.nameEn ?? "") }, input.slug));
   }
 
   update(actor: Actor, id: string, input: SectorTagFields): Promise<SectorTag> {

@@ -1,9 +1,8 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
-import { UuidArg } from "../../graphql/arguments";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { CurrentActor, UuidArg } from "../../graphql/arguments";
 import type { Context } from "../../graphql/context";
-import { requireUuid } from "../../kernel/ids";
 import { connectionType } from "../../kernel/pagination";
-import { actorOf } from "../audit/audit.service";
+import type { Actor } from "../audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
 import { Role, User } from "./user.entity";
 import { CreateUserInput, LoginResult, UpdateMeInput, UpdateUserInput } from "./user.inputs";
@@ -45,37 +44,43 @@ export class UserResolver {
 
   @Authorized()
   @Mutation(() => User)
-  async updateMe(@Ctx() ctx: Context, @Arg("input") input: UpdateMeInput): Promise<User> {
-    return ctx.services.users.update(actorOf(ctx.viewer), ctx.viewer.user!.id, { name: input.name });
+  async updateMe(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: UpdateMeInput): Promise<User> {
+    return ctx.services.users.update(actor, ctx.viewer.user!.id, { name: input.name });
   }
 
   @Authorized()
   @Mutation(() => Boolean, { description: "Needs the current password; ends your other sessions." })
   async changePassword(
     @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor,
     @Arg("oldPassword") oldPassword: string,
     @Arg("newPassword") newPassword: string,
   ): Promise<boolean> {
-    await ctx.services.users.changePassword(actorOf(ctx.viewer), ctx.viewer.sessionId, oldPassword, newPassword);
+    await ctx.services.users.changePassword(actor, ctx.viewer.sessionId, oldPassword, newPassword);
     return true;
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User)
-  async createUser(@Ctx() ctx: Context, @Arg("input") input: CreateUserInput): Promise<User> {
-    return ctx.services.users.create(actorOf(ctx.viewer), input);
+  async createUser(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @Arg("input") input: CreateUserInput): Promise<User> {
+    return ctx.services.users.create(actor, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => User, { description: "Rename, re-role, disable or enable a user; role changes and disabling end their sessions." })
-  async updateUser(@Ctx() ctx: Context, @Arg("id", () => ID) id: string, @Arg("input") input: UpdateUserInput): Promise<User> {
-    return ctx.services.users.update(actorOf(ctx.viewer), requireUuid(id, "id"), input);
+  async updateUser(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("id") id: string, @Arg("input") input: UpdateUserInput): Promise<User> {
+    return ctx.services.users.update(actor, id, input);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => Boolean, { description: "Sets a new password and ends all of the user's sessions." })
-  async resetPassword(@Ctx() ctx: Context, @Arg("userId", () => ID) userId: string, @Arg("password") password: string): Promise<boolean> {
-    await ctx.services.users.resetPassword(actorOf(ctx.viewer), requireUuid(userId, "userId"), password);
+  async resetPassword(
+    @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor,
+    @UuidArg("userId") userId: string,
+    @Arg("password") password: string,
+  ): Promise<boolean> {
+    await ctx.services.users.resetPassword(actor, userId, password);
     return true;
   }
 }
