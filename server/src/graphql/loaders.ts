@@ -79,6 +79,10 @@ export function createLoaders(services: Services, viewer: Viewer) {
     revisionsOfReport: childrenById<ReportRevision>(async (ids) =>
       (await services.reports.revisions(ids)).map((r) => ({ parentId: r.reportId, item: r })),
     ),
+    currentTemplateOfFirm: new DataLoader<string, DisclaimerTemplate | null>(async (ids) => {
+      const current = new Map((await services.disclaimers.findCurrentTemplates(ids)).map((t) => [t.firmId, t]));
+      return ids.map((id) => current.get(id) ?? null);
+    }),
     templatesOfFirm: childrenById<DisclaimerTemplate>(async (ids) =>
       (await services.disclaimers.findTemplatesByFirmIds(ids)).map((t) => ({ parentId: t.firmId, item: t })),
     ),

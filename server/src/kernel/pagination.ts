@@ -5,10 +5,11 @@ import { isUuid } from "./ids";
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, "first");
+/** `first` checked against the page bounds (a batch may set its own). */
+export function pageSize(first: number | null | undefined, { fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE } = {}): number {
+  if (first === null || first === undefined) return fallback;
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badInput(`first must be between 1 and ${max}`, "first");
   }
   return first;
 }
@@ -111,17 +112,23 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   return Connection;
 }
 
-/** Turns `size + 1` fetched rows into a page: the extra row only says that more exist. */
-export function pageFromRows<T extends { id: string }>(
+/**
+ * Turns `size + 1` fetched rows into a page: the extra row only says that more exist. The cursor
+ * names a row by its node's id, or by `idOf` for nodes that have none of their own.
+ */
+export function pageFromRows<T extends { id: string }>(rows: { node: T; key: string }[], size: number, order: string, count: () => Promise<number>): Page<T>;
+export function pageFromRows<T>(rows: { node: T; key: string }[], size: number, order: string, count: () => Promise<number>, idOf: (node: T) => string): Page<T>;
+export function pageFromRows<T>(
   rows: { node: T; key: string }[],
   size: number,
   order: string,
   count: () => Promise<number>,
+  idOf = (node: T): string => (node as { id: string }).id,
 ): Page<T> {
   const visible = rows.slice(0, size);
   return {
     nodes: visible.map((r) => r.node),
-    cursors: visible.map((r) => encodeCursor({ order, key: r.key, id: r.node.id })),
+    cursors: visible.map((r) => encodeCursor({ order, key: r.key, id: idOf(r.node) })),
     hasNextPage: rows.length > size,
     count,
   };

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { gateRuleOf } from "../../kernel/gate-refusal";
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
+import { decodeCursor, pageFromRows, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
 import { ComplianceIssueKind } from "./compliance.types";
 import { isTimestampText } from "../report/report-query.service";
 
@@ -44,16 +44,6 @@ const IN_REVIEW = `
 /** Rows read with their sort key in PostgreSQL's text form (microseconds kept) for the cursor. */
 type Keyed<T> = T & { __key: string };
 
-function page<T>(rows: Keyed<T>[], size: number, order: string, cursorOf: (row: Keyed<T>) => { key: string; id: string }, count: () => Promise<number>): Page<T> {
-  const visible = rows.slice(0, size);
-  return {
-    nodes: visible.map(({ __key: _key, ...node }) => node as T),
-    cursors: visible.map((row) => encodeCursor({ order, ...cursorOf(row) })),
-    hasNextPage: rows.length > size,
-    count,
-  };
-}
-
 /** The reviewers' lists: what waits for review, and live reports that need attention. */
 export class ComplianceService {
   constructor(private readonly dataSource: DataSource) {}
@@ -79,7 +69,13 @@ export class ComplianceService {
       [at?.key ?? null, at?.id ?? null, size + 1],
     );
     const count = async (): Promise<number> => Number((await this.dataSource.query(`SELECT count(*) AS n FROM (${IN_REVIEW}) queue`))[0].n);
-    return page(rows, size, "submitted", (row) => ({ key: row.__key, id: row.reportId }), count);
+    return pageFromRows(
+      rows.map(({ __key, ...node }) => ({ node, key: __key })),
+      size,
+      "submitted",
+      count,
+      (node) => node.reportId,
+    );
   }
 
   /**
@@ -120,11 +116,16 @@ export class ComplianceService {
       [...params, since, at?.id ?? null, kind, size + 1],
     );
     const count = async (): Promise<number> => Number((await this.dataSource.query(`SELECT count(*) AS n FROM ${issues}`, params))[0].n);
-    const found = page(rows, size, "since", (row) => ({ key: `${row.kind} ${row.__key}`, id: row.reportId }), count);
-    return {
-      ...found,
-      nodes: found.nodes.map(({ sqlstate, firm_id: _firm, ...row }) => ({ ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null })),
-    };
+    return pageFromRows(
+      rows.map(({ __key, sqlstate, firm_id: _firm, ...row }) => ({
+        node: { ...row, rule: sqlstate ? gateRuleOf(sqlstate) : null },
+        key: `${row.kind} ${__key}`,
+      })),
+      size,
+      "since",
+      count,
+      (node) => node.reportId,
+    );
   }
 }
 

@@ -77,15 +77,18 @@ export class DisclaimerService {
     });
   }
 
-  /** The firm's current template: its highest version already in effect. */
+  /** The firm's current template: its highest version already in effect (rd_current_template). */
   currentTemplate(manager: EntityManager, firmId: string): Promise<DisclaimerTemplate | null> {
-    return manager
+    return manager.getRepository(DisclaimerTemplate).createQueryBuilder("t").where("t.id = rd_current_template(:firmId)", { firmId }).getOne();
+  }
+
+  /** The current template of each firm that has one. */
+  findCurrentTemplates(firmIds: readonly string[]): Promise<DisclaimerTemplate[]> {
+    return this.dataSource
       .getRepository(DisclaimerTemplate)
       .createQueryBuilder("t")
-      .where("t.firm_id = :firmId AND t.effective_from <= now()", { firmId })
-      .orderBy("t.version", "DESC")
-      .limit(1)
-      .getOne();
+      .where("t.id IN (SELECT rd_current_template(f) FROM unnest(CAST(:firmIds AS uuid[])) f)", { firmIds })
+      .getMany();
   }
 
   /** Copies the firm's current template into a new snapshot for the report. */

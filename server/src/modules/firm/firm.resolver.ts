@@ -53,9 +53,8 @@ export class FirmResolver {
     nullable: true,
     description: "The version in effect now (the highest whose effectiveFrom has passed): what attachDisclaimer attaches (staff only).",
   })
-  async currentDisclaimerTemplate(@Root() firm: Firm, @Ctx() ctx: Context): Promise<DisclaimerTemplate | null> {
-    const now = Date.now();
-    return (await ctx.loaders.templatesOfFirm.load(firm.id)).find((t) => t.effectiveFrom.getTime() <= now) ?? null;
+  currentDisclaimerTemplate(@Root() firm: Firm, @Ctx() ctx: Context): Promise<DisclaimerTemplate | null> {
+    return ctx.loaders.currentTemplateOfFirm.load(firm.id);
   }
 
   @Authorized(Role.EDITOR)

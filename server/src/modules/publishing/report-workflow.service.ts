@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { sha256Hex } from "../../kernel/checksum";
 import { AppError, badInput } from "../../kernel/errors";
 import { gateRefusalOf } from "../../kernel/gate-refusal";
-import { decodeCursor, encodeCursor } from "../../kernel/pagination";
+import { decodeCursor, encodeCursor, pageSize } from "../../kernel/pagination";
+import { execute } from "../../kernel/sql";
 import * as valid from "../../kernel/validate";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
@@ -111,8 +112,7 @@ export class ReportWorkflowService {
    * attachDisclaimer would open it, which then needs its own approval.
    */
   async renewOutdated(actor: Actor, firmId: string, after: string | null, first: number | null): Promise<RenewalBatch> {
-    const size = first ?? 100;
-    if (!Number.isInteger(size) || size < 1 || size > RENEWAL_BATCH_MAX) throw badInput(`first must be between 1 and ${RENEWAL_BATCH_MAX}`, "first");
+    const size = pageSize(first, { fallback: 100, max: RENEWAL_BATCH_MAX });
     const from = after === null ? null : decodeCursor(after, "renewal").id;
     return this.dataSource.transaction(async (manager) => {
       const template = await this.disclaimers.currentTemplate(manager, firmId);
@@ -416,12 +416,12 @@ export class ReportWorkflowService {
    * a page still holding that version cannot save over what comes next.
    */
   private async record(manager: EntityManager, actor: Actor, before: LockedReport, outcome: Outcome): Promise<void> {
-    const copyNow = await manager.getRepository(WorkingCopy).findOneBy({ reportId: before.report.id });
-    if (copyNow && !outcome.reportOnly) {
-      await manager.query(`UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id]);
-    } else {
-      await this.reports.bumpVersion(manager, before.report.id, copyNow ? 0 : (before.copy?.version ?? 0));
-    }
+    // A step that is not the report's alone changes the correction while there (still) is one;
+    // steps on the report alone never end a correction.
+    const copyBumped =
+      !outcome.reportOnly &&
+      (await execute(manager, `UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id])) === 1;
+    if (!copyBumped) await this.reports.bumpVersion(manager, before.report.id, outcome.reportOnly ? 0 : (before.copy?.version ?? 0));
     const after = await this.reports.lock(manager, before.report.id);
     const view = ({ report, copy }: LockedReport): Record<string, unknown> => ({
       status: report.status,
