@@ -1,7 +1,6 @@
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, browserAvailable, launchBrowser } from "./helpers/browser";
+import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, PUBLISH, run, SUBMIT } from "./helpers/workflow";
@@ -17,19 +16,9 @@ let reviewer: StaffMember;
 let firm: { id: string; name: string; analyst: string; analystId: string; disclaimer: string };
 
 const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-/** A signed-in browser context in New York time: times on screen must still be Korean. */
-async function signedIn(member: StaffMember): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ timezoneId: "America/New_York", locale: "en-US", viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(admin("/login"));
-  await page.locator("input[name=username]").fill(member.email);
-  await page.locator("input[name=password]").fill(member.password);
-  await page.locator("button[type=submit]").click();
-  await page.waitForURL(/#\/(reports)?$/);
-  return { context, page };
-}
+/** Signed in from New York: times on screen must still be Korean. */
+const signedIn = (member: StaffMember): Promise<Page> => signedInPage(browser, admin, member, { timezoneId: "America/New_York", locale: "en-US" });
 
 /** The GraphQL operations a page sends, by name with their variables, as they go out. */
 function graphqlRequests(page: Page): { operationName: string; variables: Record<string, unknown> }[] {
@@ -88,11 +77,11 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
   });
 
   it("takes a report from draft to publication as editor and reviewer, and corrects it while the old version stays live", async () => {
-    const { page } = await signedIn(editor);
-    const { page: reviewing } = await signedIn(reviewer);
+    const page = await signedIn(editor);
+    const reviewing = await signedIn(reviewer);
     await page.goto(admin("/reports"));
     await page.getByTestId("status").first().waitFor();
-    await shot(page, "01-report-list");
+    await screenshot(page, "01-report-list");
 
     // Create a draft with Hangul everywhere.
     await page.goto(admin("/reports/create"));
@@ -103,7 +92,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await pick(page, "content.analystIds", firm.analyst);
     await page.locator(".ProseMirror").click();
     await page.keyboard.type("무슨 이야기인가요? 브라우저에서 쓴 본문입니다.");
-    await shot(page, "02-report-create");
+    await screenshot(page, "02-report-create");
     await page.locator("button[type=submit]").first().click();
     await expectStatus(page, "DRAFT");
     const id = decodeURIComponent(/reports\/([^/]+)\/show/.exec(page.url())![1]);
@@ -111,7 +100,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     // Attach: the dialog shows the firm's current disclaimer first.
     await page.getByTestId("attach-disclaimer").click();
     await expect.poll(() => page.getByTestId("attach-preview").textContent()).toBe(firm.disclaimer);
-    await shot(page, "03-attach-disclaimer");
+    await screenshot(page, "03-attach-disclaimer");
     await page.getByTestId("attach-disclaimer-confirm").click();
     await clickStep(page, "submit-for-review");
     await expectStatus(page, "IN_REVIEW");
@@ -127,7 +116,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await reviewing.getByRole("link", { name: "[브라우저랩] 한글 제목, 동영상 AI의 다음 단계" }).click();
     await reviewing.getByTestId("diff-verdict").waitFor();
     expect(await reviewing.getByTestId("preview-disclaimer").textContent()).toContain(firm.disclaimer);
-    await shot(reviewing, "04-review-page");
+    await screenshot(reviewing, "04-review-page");
     await reviewing.getByTestId("approve").click();
     await reviewing.waitForURL(/#\/review$/);
     await reviewing.goto(admin(`/reports/${id}/show`));
@@ -148,7 +137,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await expect.poll(() => page.locator("body").textContent()).toContain(`${day.replaceAll("-", ". ")}. 09:30 KST`);
     const { report: scheduled } = await editor.client.request<{ report: { scheduledAt: string } }>(`query($id: ID) { report(id: $id) { scheduledAt } }`, { id });
     expect(scheduled.scheduledAt).toBe(`${day}T00:30:00.000Z`);
-    await shot(page, "05-scheduled");
+    await screenshot(page, "05-scheduled");
     await clickStep(page, "unschedule");
     await expectStatus(page, "APPROVED");
     await clickStep(page, "publish-now");
@@ -165,7 +154,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await title.fill("[브라우저랩] 정정된 제목");
     await page.locator("button[type=submit]").first().click();
     await page.getByTestId("correction-status").waitFor();
-    await shot(page, "06-correction-in-progress");
+    await screenshot(page, "06-correction-in-progress");
     expect((await anonymousReport(id))?.title).toBe("[브라우저랩] 한글 제목, 동영상 AI의 다음 단계");
     await page.getByTestId("attach-disclaimer").click();
     await page.getByTestId("attach-disclaimer-confirm").click();
@@ -182,11 +171,11 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
 
     await page.goto(admin(`/reports/${id}/show/history`));
     await page.getByTestId("publication-periods").locator("tbody tr").nth(1).waitFor();
-    await shot(page, "07-history");
+    await screenshot(page, "07-history");
   }, FLOW_TIMEOUT);
 
   it("shows the server's refusal when a report is published without a current approval", async () => {
-    const { page } = await signedIn(editor);
+    const page = await signedIn(editor);
     const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
       `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
       {
@@ -221,9 +210,9 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     // Meanwhile the firm issues a new disclaimer version: the approval no longer covers it.
     await editor.client.request(`mutation($id: ID!) { createDisclaimerTemplate(firmId: $id, body: "새 고지문") { version } }`, { id: firm.id });
     await clickStep(page, "publish-now");
-    await shot(page, "08-publish-refused");
+    await screenshot(page, "08-publish-refused");
     await expect.poll(() => page.locator("body").textContent(), { timeout: 5_000 }).toContain("증권사 고지문이 바뀌었습니다. 첨부된 것은 1판, 현재 판은 2판입니다");
-    await shot(page, "08-publish-refused");
+    await screenshot(page, "08-publish-refused");
     expect((await anonymousReport(id))).toBeNull();
 
     // A stale edit: someone else saves first; the editor is offered a reload, not an overwrite.
@@ -240,7 +229,7 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await title.fill("[충돌랩] 내 수정");
     await page.locator("button[type=submit]").first().click();
     await page.getByTestId("stale-dialog").getByRole("button", { name: "새로고침" }).waitFor();
-    await shot(page, "09-stale-edit");
+    await screenshot(page, "09-stale-edit");
     const { report: kept } = await editor.client.request<{ report: { title: string; subject: string } }>(
       `query($id: ID) { report(id: $id) { title subject } }`,
       { id: draft.createReport.id },
@@ -249,13 +238,13 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
 
     await page.goto(admin("/compliance"));
     await page.getByTestId("compliance-issues").getByText("[거절랩] 이미 게시된 보고서").waitFor();
-    await shot(page, "10-compliance");
+    await screenshot(page, "10-compliance");
   }, FLOW_TIMEOUT);
 
   it("edits a user read by id, and reads a form's chosen analysts and tags in one request each", async () => {
     const server = running.server();
     const adminApi = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    const { page } = await signedIn(await createStaff(server, adminApi, "ADMIN"));
+    const page = await signedIn(await createStaff(server, adminApi, "ADMIN"));
     const sent = graphqlRequests(page);
 
     // The edit screen reads the account with user(id), not by scanning the users list.
@@ -287,6 +276,6 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     await expect.poll(() => byIds("Analysts").length).toBeGreaterThan(0);
     for (const ids of byIds("SectorTags")) expect(ids).toEqual([...tagIds].sort());
     for (const ids of byIds("Analysts")) expect(ids).toEqual([firm.analystId]);
-    await shot(page, "11-report-edit-references");
+    await screenshot(page, "11-report-edit-references");
   }, FLOW_TIMEOUT);
 });

@@ -1,11 +1,10 @@
 import type { GraphQLClient } from "graphql-request";
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codesOf, errorsOf } from "./helpers/graphql";
-import { MODE, serverForThisFile } from "./helpers/server";
+import { MODE, runtimeSql, serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
-  APPROVE, ATTACH, complianceIssues, createApproved, createFirm, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
+  APPROVE, ATTACH, complianceIssues, createApproved, createDraft, createFirm, PUBLISH, REJECT, RETRACT, run, stateOf, SUBMIT, UNSCHEDULE, UPDATE, WITHDRAW,
   type ReportState,
 } from "./helpers/workflow";
 
@@ -48,21 +47,6 @@ async function historyOf(id: string): Promise<{ actions: string[]; periods: Hist
 async function anonymousTitle(id: string): Promise<string | null> {
   const { report } = await running.server().client.request<{ report: { title: string } | null }>(`query($id: ID) { report(id: $id) { title } }`, { id });
   return report?.title ?? null;
-}
-
-/** SQL as the role the server runs as (on the server, the runtime role; embedded, the one user). */
-async function runtimeSql(text: string): Promise<void> {
-  if (MODE === "embedded") {
-    await running.db().sql(text);
-    return;
-  }
-  const client = new pg.Client({ connectionString: running.db().env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 beforeAll(async () => {
@@ -135,11 +119,7 @@ describe("an approved correction of a report that is not live", () => {
 describe("approving an outdated disclaimer", () => {
   it("is refused with both versions; rejecting it is not", async () => {
     const firm = await newFirm();
-    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
-      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
-      { input: { title: "[갱신랩] 낡은 고지문 승인", subject: "갱신랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId] } },
-    );
-    const id = createReport.id;
+    const { id } = await createDraft(editor.client, firm, "[갱신랩] 낡은 고지문 승인");
     await run(editor.client, ATTACH, { id });
     await run(editor.client, SUBMIT, { id });
     await newTemplate(firm.id, "새 버전의 고지문입니다.");
@@ -341,10 +321,7 @@ describe("the compliance list", () => {
 describe("the database, with raw SQL", () => {
   it("keeps the template of every live report's disclaimer, and refuses an outdated approval as the runtime role", async () => {
     const firm = await newFirm();
-    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
-      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
-      { input: { title: "[원시랩] 낡은 고지문 승인", subject: "원시랩", summary: ["요점"], body: "<p>본문</p>", firmId: firm.id, analystIds: [firm.analystId] } },
-    );
+    const createReport = await createDraft(editor.client, firm, "[원시랩] 낡은 고지문 승인");
     await run(editor.client, ATTACH, { id: createReport.id });
     await run(editor.client, SUBMIT, { id: createReport.id });
     await newTemplate(firm.id, "원시 SQL용 고지문 v2입니다.");
@@ -366,6 +343,7 @@ describe("the database, with raw SQL", () => {
     expect(tracked).toBeGreaterThan(10);
 
     const refusal = await runtimeSql(
+      running.db(),
       `UPDATE disclaimer_snapshots SET review_status = 'APPROVED', reviewed_by_id = '${reviewerId}' WHERE report_id = '${createReport.id}' AND review_status = 'PENDING'`,
     ).then(() => "accepted", (e: Error) => e.message);
     expect(refusal).toMatch(/^OUTDATED_TEMPLATE: .* v1 .* current version is v2/);

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import type { GraphQLClient } from "graphql-request";
-import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorsOf } from "./helpers/graphql";
-import { databaseUrl, MODE, SERVER_POSTGRES_URL, serverForThisFile, startServer } from "./helpers/server";
+import { databaseUrl, MODE, runtimeSql, SERVER_POSTGRES_URL, serverForThisFile, startServer } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import {
   APPROVE, ATTACH, complianceIssues, createApproved, createDraft, createFirm, eventually, PUBLISH, run, stateOf, SUBMIT, UPDATE, type ReportState,
@@ -33,27 +32,12 @@ const live = async (firm: Firm, title?: string): Promise<ReportState> =>
 const CONTENT = `query($id: ID) { report(id: $id) { title subject summary body disclaimer { contentChecksum } } }`;
 type Content = { title: string; subject: string; summary: string[]; body: string; disclaimer: { contentChecksum: string | null } | null };
 
-/** SQL as the role the server runs as: on the server, the runtime role; embedded, the one user. */
-async function runtimeSql(text: string): Promise<void> {
-  if (MODE === "embedded") {
-    await running.db().sql(text);
-    return;
-  }
-  const client = new pg.Client({ connectionString: running.db().env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Runs statements in a transaction that fires the deferred gate (SET CONSTRAINTS ALL IMMEDIATE)
  * and then rolls back; returns the refusal, or "accepted".
  */
 const probe = (statements: string): Promise<string> =>
-  runtimeSql(`BEGIN; ${statements}; SET CONSTRAINTS ALL IMMEDIATE; ROLLBACK;`).then(
+  runtimeSql(running.db(), `BEGIN; ${statements}; SET CONSTRAINTS ALL IMMEDIATE; ROLLBACK;`).then(
     () => "accepted",
     (error: Error) => error.message,
   );

@@ -1,8 +1,7 @@
-import path from "node:path";
 import type { GraphQLClient } from "graphql-request";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, browserAvailable, launchBrowser } from "./helpers/browser";
+import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, createApproved, createDraft, PUBLISH, run, stateOf, SUBMIT, UPDATE } from "./helpers/workflow";
@@ -17,19 +16,9 @@ let editor: StaffMember;
 let reviewer: StaffMember;
 
 const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-/** A signed-in browser context as the panel's Korean users have it. */
-async function signedIn(member: StaffMember): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: "Asia/Seoul", locale: "ko-KR", viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(admin("/login"));
-  await page.locator("input[name=username]").fill(member.email);
-  await page.locator("input[name=password]").fill(member.password);
-  await page.locator("button[type=submit]").click();
-  await page.waitForURL(/#\/(reports)?$/);
-  return page;
-}
+/** Signed in as the panel's Korean users are. */
+const signedIn = (member: StaffMember): Promise<Page> => signedInPage(browser, admin, member, { timezoneId: "Asia/Seoul", locale: "ko-KR" });
 
 async function clickStep(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -101,12 +90,12 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     const reviewing = await signedIn(reviewer);
     await reviewing.goto(admin("/review"));
     expect(Number(await reviewing.getByTestId("list-count").getAttribute("data-total"))).toBeGreaterThanOrEqual(1);
-    await shot(reviewing, "review-loop-00-review-queue");
+    await screenshot(reviewing, "review-loop-00-review-queue");
     await reviewing.getByRole("link", { name: "[반려랩] 근거가 부족한 보고서" }).click();
     await reviewing.getByTestId("diff-verdict").waitFor();
     const note = "목표주가 산정 근거를 본문에 추가해 주세요.\n요약 둘째 줄도 고쳐 주세요.";
     await reviewing.getByTestId("review-note").fill(note);
-    await shot(reviewing, "review-loop-01-review-note");
+    await screenshot(reviewing, "review-loop-01-review-note");
     await reviewing.getByTestId("reject").click();
     await reviewing.waitForURL(/#\/review$/);
     expect((await reportOf(editor.client, draft.id)).rejection).toEqual({ reviewNote: note, reviewedBy: { name: "REVIEWER 테스트" } });
@@ -118,20 +107,20 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await onShow.waitFor();
     expect(await onShow.textContent()).toContain("REVIEWER 테스트 님이");
     expect(await onShow.textContent()).toContain("목표주가 산정 근거를 본문에 추가해 주세요.");
-    await shot(page, "review-loop-02-rejection-on-report");
+    await screenshot(page, "review-loop-02-rejection-on-report");
 
     // …as a marker in the list, with the note as its tooltip…
     await page.goto(admin(`/reports?filter=${encodeURIComponent(JSON.stringify({ q: "반려랩" }))}`));
     const row = page.locator("tr", { hasText: "[반려랩] 근거가 부족한 보고서" });
     await row.getByTestId("rejected-marker").hover();
     await expect.poll(() => page.getByRole("tooltip").textContent()).toContain("목표주가 산정 근거를 본문에 추가해 주세요.");
-    await shot(page, "review-loop-03-rejection-in-list");
+    await screenshot(page, "review-loop-03-rejection-in-list");
 
     // …and above the form while the editor answers it.
     await page.goto(admin(`/reports/${draft.id}`));
     await page.locator('input[name="content.title"]').waitFor();
     expect(await page.getByTestId("rejection-note").textContent()).toContain("요약 둘째 줄도 고쳐 주세요.");
-    await shot(page, "review-loop-04-rejection-above-form");
+    await screenshot(page, "review-loop-04-rejection-above-form");
 
     // Resubmitted, the rejection is answered: the server no longer returns it, and the page shows none.
     await page.goto(admin(`/reports/${draft.id}/show`));
@@ -159,7 +148,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await newVersion(firm.id, v2);
     await page.getByTestId("approve").click();
     await expect.poll(() => page.locator("body").textContent()).toContain("증권사 고지문이 바뀌었습니다. 첨부된 것은 1판, 현재 판은 2판입니다");
-    await shot(page, "review-loop-05-approval-refused");
+    await screenshot(page, "review-loop-05-approval-refused");
 
     // The page reloads the report: attached v1 beside current v2, each side marking what v2 changes.
     await page.getByTestId("approve-disabled-reason").waitFor();
@@ -182,7 +171,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     expect(await page.locator("body").textContent()).toContain("승인할 때는 선택입니다.");
     // The refusal's notice has closed, so that it hides nothing in the picture.
     await page.locator(".MuiSnackbar-root").waitFor({ state: "detached", timeout: 20_000 });
-    await shot(page, "review-loop-06-outdated-diff-and-disabled-approve");
+    await screenshot(page, "review-loop-06-outdated-diff-and-disabled-approve");
 
     await page.getByTestId("reject-outdated").click();
     await page.waitForURL(/#\/review$/);
@@ -224,7 +213,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     // One report renewed from its row: a correction carrying version 2, shown as a renewal in progress.
     await rowOf(live[0]).getByTestId("renew").click();
     await dialogShown(page);
-    await shot(page, "review-loop-07-renew-one");
+    await screenshot(page, "review-loop-07-renew-one");
     await page.getByTestId("renew-confirm").click();
     await rowOf(live[0]).locator("[data-testid=correction-state][data-renewal=true]").waitFor();
     expect(await rowOf(live[0]).getByTestId("renew").count()).toBe(0);
@@ -233,7 +222,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     // Then all of the firm's: the rest are renewed, the renewed one and the one in review skipped.
     await page.getByTestId("renew-all").click();
     await dialogShown(page);
-    await shot(page, "review-loop-08-renew-all-confirm");
+    await screenshot(page, "review-loop-08-renew-all-confirm");
     await page.getByTestId("renew-all-confirm").click();
     const summary = page.getByTestId("renewal-summary");
     await summary.waitFor();
@@ -245,7 +234,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     expect(await summary.textContent()).toContain("정정이 검토 중인 보고서 1건");
     await expect.poll(() => page.locator("[data-testid=correction-state][data-renewal=true]").count()).toBe(5);
     expect(await page.getByTestId("renew").count()).toBe(0);
-    await shot(page, "review-loop-09-renewal-summary");
+    await screenshot(page, "review-loop-09-renewal-summary");
 
     // The numbers are what the API holds: five corrections carrying version 2, the one in review untouched.
     for (const id of [...live, scheduled.id]) {
@@ -269,7 +258,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await page.locator("[data-testid=correction-status][data-status=APPROVED]").waitFor();
     expect(await page.getByTestId("publish-correction").count()).toBe(0);
     await page.getByTestId("schedule").waitFor();
-    await shot(page, "review-loop-10-approved-renewal-of-scheduled");
+    await screenshot(page, "review-loop-10-approved-renewal-of-scheduled");
     await page.getByTestId("publish-now").click();
     await expectStatus(page, "PUBLISHED");
     const nowLive = await reportOf(editor.client, scheduled.id);
@@ -304,6 +293,6 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await page.getByTestId("load-more").click();
     await expect.poll(() => rows.count()).toBe(Math.min(total, 40));
     expect(await count.textContent()).toBe(`전체 ${total}건 중 ${Math.min(total, 40)}건`);
-    await shot(page, "review-loop-11-review-queue-more");
+    await screenshot(page, "review-loop-11-review-queue-more");
   }, LOOP_TIMEOUT);
 });

@@ -177,3 +177,21 @@ export function serverForThisFile(env: Record<string, string> = {}): { db: () =>
   });
   return { db: () => db!, server: () => server! };
 }
+
+/**
+ * SQL as the role the server runs as: on the server, the runtime role; embedded, the one user (the
+ * server must be stopped first, since PGlite has one session).
+ */
+export async function runtimeSql(db: TestDatabase, text: string): Promise<void> {
+  if (MODE === "embedded") {
+    await db.sql(text);
+    return;
+  }
+  const client = new pg.Client({ connectionString: db.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
