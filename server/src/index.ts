@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     const admin = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
     console.log(admin === "created" ? `Created the admin ${config.adminEmail}.` : `Admin ${config.adminEmail} exists.`);
   }
-  if (config.seedDemo && (await seedDemo(services, embedded !== null))) console.log("Seeded the demo catalogue.");
+  if (config.seedDemo && (await seedDemo(services, dataSource, embedded !== null))) console.log("Seeded the demo catalogue.");
 
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
   const responseCache = config.responseCache.enabled ? new ResponseCache(config.cacheMaxAgeSeconds, config.responseCache.maxBytes) : null;

@@ -1,3 +1,8 @@
+import type { ClientErrorCode } from "../../../server/src/kernel/errors";
+
+/** A text for every code the server can send (the server's one list types it), and the outdated-disclaimer refusal. */
+type ErrorTexts = Record<ClientErrorCode | "DISCLAIMER_OUTDATED", string>;
+
 /** Strings shared by every screen: menu, errors, statuses, time. */
 const en = {
   app: { title: "Research Desk", language: "Language" },
@@ -24,7 +29,11 @@ const en = {
     INTERNAL_SERVER_ERROR: "The server had a problem. Please try again.",
     BAD_REQUEST: "The request was refused: %{message}",
     GRAPHQL_VALIDATION_FAILED: "The request was refused: %{message}",
-  },
+    GRAPHQL_PARSE_FAILED: "The request was refused: %{message}",
+    PERSISTED_QUERY_NOT_FOUND: "The request was refused: %{message}",
+    PERSISTED_QUERY_NOT_SUPPORTED: "The request was refused: %{message}",
+    OPERATION_RESOLUTION_FAILURE: "The request was refused: %{message}",
+  } satisfies ErrorTexts,
   time: { seoul: "KST (Asia/Seoul)" },
   list: { shown: "%{shown} of %{total}", load_more: "Load more" },
   reviewStatus: { PENDING: "awaiting review", APPROVED: "approved", REJECTED: "rejected" },
@@ -55,6 +64,10 @@ const ko: typeof en = {
     INTERNAL_SERVER_ERROR: "서버에 문제가 있습니다. 다시 시도해 주세요.",
     BAD_REQUEST: "요청이 거부되었습니다: %{message}",
     GRAPHQL_VALIDATION_FAILED: "요청이 거부되었습니다: %{message}",
+    GRAPHQL_PARSE_FAILED: "요청이 거부되었습니다: %{message}",
+    PERSISTED_QUERY_NOT_FOUND: "요청이 거부되었습니다: %{message}",
+    PERSISTED_QUERY_NOT_SUPPORTED: "요청이 거부되었습니다: %{message}",
+    OPERATION_RESOLUTION_FAILURE: "요청이 거부되었습니다: %{message}",
   },
   time: { seoul: "KST (서울)" },
   list: { shown: "전체 %{total}건 중 %{shown}건", load_more: "더 보기" },

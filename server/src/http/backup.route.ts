@@ -4,7 +4,6 @@ import type { Services } from "../modules/services";
 import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
 import { actorOf } from "../modules/audit/audit.service";
 import { Role } from "../modules/user/user.entity";
-import { dumpEmbeddedDatabase } from "../modules/backup/backup.service";
 
 export interface BackupRouteOptions {
   services: Services;
@@ -26,7 +25,7 @@ export async function backupRoute(app: FastifyInstance, { services, embedded, vi
     if (!embedded) {
       return refuse(reply, 501, "this server uses a PostgreSQL server: back it up with pg_dump (npm run backup with DATABASE_URL set)");
     }
-    const archive = await dumpEmbeddedDatabase(services.dataSource, services.audit, embedded, actorOf(viewer));
+    const archive = await services.database.backup(actorOf(viewer), embedded);
     const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, "");
     return reply
       .header("content-type", "application/gzip")

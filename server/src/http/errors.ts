@@ -1,24 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
+import { CLIENT_CODES } from "../kernel/errors";
 import { gateRefusalOf } from "../kernel/gate-refusal";
-
-/** Codes whose messages were written for clients; anything else is an internal error. */
-const CLIENT_CODES = new Set([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "BAD_USER_INPUT",
-  "NOT_FOUND",
-  "CONFLICT",
-  "INVALID_TRANSITION",
-  "DISCLAIMER_REQUIRED",
-  "TOO_MANY_REQUESTS",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-]);
 
 /** The error a resolver threw, unwrapped from the GraphQLError that carries it. */
 const originalOf = (error: unknown): unknown => (error instanceof GraphQLError ? error.originalError : error);

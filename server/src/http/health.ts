@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { DataSource } from "typeorm";
+import type { DatabaseService } from "../modules/database/database.service";
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -14,10 +14,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** GET /healthz: 200 while the database answers, 503 (quickly) while it does not. */
-export function registerHealthCheck(app: FastifyInstance, dataSource: DataSource): void {
+export function registerHealthCheck(app: FastifyInstance, database: DatabaseService): void {
   app.get("/healthz", async (_request, reply) => {
     try {
-      await withTimeout(dataSource.query("SELECT 1"), HEALTH_TIMEOUT_MS);
+      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS);
       return { status: "ok" };
     } catch (error) {
       reply.code(503);

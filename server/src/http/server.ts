@@ -111,6 +111,6 @@ export async function createHttpServer(config: Config, services: Services, schem
 
   await registerAdminPanel(app);
   await app.register(backupRoute, { services, embedded, viewerOf: (request) => services.sessions.resolve(credentials(request).token) });
-  registerHealthCheck(app, services.dataSource);
+  registerHealthCheck(app, services.database);
   return app;
 }

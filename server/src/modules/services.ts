@@ -5,6 +5,7 @@ import { AuditService } from "./audit/audit.service";
 import { DisclaimerService } from "./disclaimer/disclaimer.service";
 import { FirmService } from "./firm/firm.service";
 import { ComplianceService } from "./compliance/compliance.service";
+import { DatabaseService } from "./database/database.service";
 import { BigramStats } from "./search/bigram-stats";
 import { ReportQueryService } from "./report/report-query.service";
 import { ReportRelationsService } from "./report/report-relations.service";
@@ -21,12 +22,12 @@ export function createServices(dataSource: DataSource, config: { sessionTtlHours
   const reports = new ReportService(dataSource, audit);
   const reportRelations = new ReportRelationsService(dataSource);
   return {
-    dataSource,
     audit,
     disclaimers,
     analysts: new AnalystService(dataSource, audit),
     apiKeys: new ApiKeyService(dataSource, audit),
     compliance: new ComplianceService(dataSource),
+    database: new DatabaseService(dataSource, audit),
     firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource, reportRelations, new BigramStats(dataSource)),
     reportRelations,

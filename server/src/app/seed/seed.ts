@@ -1,3 +1,4 @@
+import type { DataSource } from "typeorm";
 import type { Services } from "../../modules/services";
 import { ReportStatus } from "../../modules/report/report-status";
 import { SYSTEM, type Actor } from "../../modules/audit/audit.service";
@@ -24,10 +25,11 @@ export const demoUsers = [
  * Fills an empty database with the invented demo catalogue, through the same services that users
  * go through. Returns false (and writes nothing) when the database already has firms. The demo
  * users get their passwords only when `withDemoPasswords` (the embedded demo); elsewhere they exist
- * as authors but cannot sign in.
+ * as authors but cannot sign in. The data source is only for what no service offers: the emptiness
+ * check, one transaction around the catalogue, and backdating the demo's history.
  */
-export async function seedDemo(services: Services, withDemoPasswords: boolean): Promise<boolean> {
-  const [{ n }] = await services.dataSource.query("SELECT count(*)::int AS n FROM firms");
+export async function seedDemo(services: Services, dataSource: DataSource, withDemoPasswords: boolean): Promise<boolean> {
+  const [{ n }] = await dataSource.query("SELECT count(*)::int AS n FROM firms");
   if (n > 0) return false;
 
   const users = new Map<Role, User>();
@@ -41,7 +43,7 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
   const analystIds = new Map<string, string>();
   const tagIds = new Map<string, string>();
   // The catalogue is written whole or not at all: the services' own transactions join this one.
-  await transaction(services.dataSource, async () => {
+  await transaction(dataSource, async () => {
     for (const f of demoFirms) {
       // Effective a year back, so that backdated demo publications carry the then-current version.
       const firm = await services.firms.create(SYSTEM, f);
@@ -76,7 +78,7 @@ export async function seedDemo(services: Services, withDemoPasswords: boolean): 
     }
     await services.workflow.publish(editor, report.id, null);
     if (r.status === ReportStatus.RETRACTED) await services.workflow.retract(editor, report.id, "자료 수치 오류로 게재를 철회합니다.");
-    await backdate(services, report.id, new Date(Date.now() - r.days * DAY_MS));
+    await backdate(dataSource, report.id, new Date(Date.now() - r.days * DAY_MS));
   }
   return true;
 }
@@ -87,8 +89,8 @@ const actorFor = (user: User): Actor => ({ id: user.id, email: user.email });
  * Demo history: moves a just-published report's publication date back. Snapshots, audit events and
  * the publication log keep their real times (they are append-only or frozen once approved).
  */
-async function backdate(services: Services, reportId: string, publishedAt: Date): Promise<void> {
-  await services.dataSource.query(
+async function backdate(dataSource: DataSource, reportId: string, publishedAt: Date): Promise<void> {
+  await dataSource.query(
     `UPDATE reports SET published_at = $2::timestamptz, created_at = $2::timestamptz - interval '1 day', updated_at = $2::timestamptz,
        retracted_at = CASE WHEN retracted_at IS NULL THEN NULL ELSE $2::timestamptz + interval '2 days' END
      WHERE id = $1`,
