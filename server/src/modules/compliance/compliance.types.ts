@@ -1,11 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { connectionType } from "../../kernel/pagination";
-
-export enum ComplianceIssueKind {
-  OUTDATED_DISCLAIMER = "OUTDATED_DISCLAIMER",
-  BLOCKED_SCHEDULE = "BLOCKED_SCHEDULE",
-  GATE_VIOLATION = "GATE_VIOLATION",
-}
+import { ComplianceIssueKind } from "./compliance-issue";
 registerEnumType(ComplianceIssueKind, {
   name: "ComplianceIssueKind",
   valuesConfig: {

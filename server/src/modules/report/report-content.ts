@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 
 /** Documented maximums; the README lists them. */
 export const REPORT_LIMITS = {
@@ -39,56 +39,17 @@ export class ReportContent {
   sectorTagIds!: string[];
 }
 
-@InputType({ description: "A new report; it starts as a DRAFT." })
-export class CreateReportInput {
-  @Field()
-  title!: string;
-
-  @Field()
-  subject!: string;
-
-  @Field(() => [String], { description: "1–5 bullet points." })
-  summary!: string[];
-
-  @Field({ description: "HTML; sanitized to an allow-list on save." })
-  body!: string;
-
-  @Field(() => String, { nullable: true, description: "BCP 47 tag, default ko." })
+/** A new report's content as its author gives it; the service fills in the defaults and validates it. */
+export interface NewReport {
+  title: string;
+  subject: string;
+  summary: string[];
+  body: string;
   language?: string | null;
-
-  @Field(() => ID)
-  firmId!: string;
-
-  @Field(() => [ID], { description: "1–10 analysts of the report's firm, lead first." })
-  analystIds!: string[];
-
-  @Field(() => [ID], { nullable: true })
+  firmId: string;
+  analystIds: string[];
   sectorTagIds?: string[] | null;
 }
 
-@InputType({ description: "Changes to a report; omitted fields stay as they are." })
-export class UpdateReportInput {
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  subject?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  summary?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  body?: string | null;
-
-  @Field(() => String, { nullable: true })
-  language?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  firmId?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  analystIds?: string[] | null;
-
-  @Field(() => [ID], { nullable: true })
-  sectorTagIds?: string[] | null;
-}
+/** Changes to a report's content; a field left out or null stays as it is. */
+export type ReportChanges = { [K in keyof ReportContent]?: ReportContent[K] | null };

@@ -7,7 +7,7 @@ import { requireUuid, type Lookup } from "../../kernel/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
 import { columnsForFields, hydrate, selectList, SqlParams, type ComputedFieldColumns } from "../../kernel/sql";
 import type { RelationFields, RelationValues, ReportRelationsService } from "./report-relations.service";
-import { ReportFilter, ReportOrder } from "./report.inputs";
+import { ReportOrder, type ReportListFilter } from "./report-list";
 import { Report } from "./report.entity";
 import type { BigramStats } from "../search/bigram-stats";
 import { SearchRoutes } from "../search/search-routes";
@@ -28,7 +28,7 @@ export interface ReadPlan {
 export type ReportParent = "firm" | "analyst" | "sectorTag";
 
 export interface ReportListArgs {
-  filter?: ReportFilter | null;
+  filter?: ReportListFilter | null;
   first?: number | null;
   after?: string | null;
   orderBy?: ReportOrder | null;
@@ -308,7 +308,7 @@ export class ReportQueryService {
     viewer: Viewer,
     parent: ReportParent,
     parentIds: readonly string[],
-    filter: ReportFilter | null | undefined,
+    filter: ReportListFilter | null | undefined,
     frequencies: ReadonlyMap<string, number>,
   ): Promise<number[]> {
     const params = new SqlParams();
@@ -383,14 +383,14 @@ export class ReportQueryService {
   }
 
   /** Bigram statistics when the filter searches (they decide whether the index helps), else none. */
-  private async frequencies(filter: ReportFilter | null | undefined): Promise<ReadonlyMap<string, number>> {
+  private async frequencies(filter: ReportListFilter | null | undefined): Promise<ReadonlyMap<string, number>> {
     return filter?.search ? this.bigrams.frequencies() : new Map();
   }
 
   /** Visibility first, then the client's filter, on the reports themselves (for the counts). */
   private conditions(
     viewer: Viewer,
-    filter: ReportFilter | null | undefined,
+    filter: ReportListFilter | null | undefined,
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
   ): string[] {
@@ -408,7 +408,7 @@ export class ReportQueryService {
    */
   private filterConditions(
     viewer: Viewer,
-    filter: ReportFilter | null | undefined,
+    filter: ReportListFilter | null | undefined,
     frequencies: ReadonlyMap<string, number>,
     params: SqlParams,
   ): FilterConditions {

@@ -13,14 +13,13 @@ import { DisclaimerSnapshot, ReviewStatus } from "../disclaimer/disclaimer-snaps
 import { Firm } from "../firm/firm.entity";
 import { SectorTag } from "../sector-tag/sector-tag.entity";
 import { Role, User } from "../user/user.entity";
-import { CreateReportInput, UpdateReportInput } from "./report-content";
 import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { WorkingCopy } from "./working-copy.entity";
 import { ReportStatus } from "./report-status";
 import { Report } from "./report.entity";
 import { isTombstone } from "./visibility";
-import { ReportsArgs } from "./report.inputs";
+import { CreateReportInput, ReportsArgs, UpdateReportInput } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../kernel/diff";
 import { selectedFields } from "../../graphql/selection";

@@ -8,7 +8,7 @@ import { slugify, uniqueSlug } from "../../kernel/slug";
 import * as valid from "../../kernel/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
-import { ReportContent, REPORT_LIMITS, type CreateReportInput, type UpdateReportInput } from "./report-content";
+import { ReportContent, REPORT_LIMITS, type NewReport, type ReportChanges } from "./report-content";
 import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
@@ -81,7 +81,7 @@ export class ReportService {
     private readonly audit: AuditService,
   ) {}
 
-  create(actor: Actor, input: CreateReportInput): Promise<Report> {
+  create(actor: Actor, input: NewReport): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
       const content = await validContent(manager, {
         ...input,
@@ -113,7 +113,7 @@ export class ReportService {
    * Saves only if what is edited (the working copy when there is one) is still at
    * `expectedVersion`; otherwise CONFLICT and nothing changes.
    */
-  update(actor: Actor, id: string, input: UpdateReportInput, expectedVersion: number): Promise<Report> {
+  update(actor: Actor, id: string, input: ReportChanges, expectedVersion: number): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.lock(manager, id);
       const current = await this.editedContent(manager, locked);
