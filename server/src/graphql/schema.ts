@@ -2,17 +2,17 @@ import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth-checker";
-import { AnalystResolver } from "../modules/analyst/analyst.resolver";
-import { ApiKeyResolver } from "../modules/api-key/api-key.resolver";
-import { AuditResolver } from "../modules/audit/audit.resolver";
-import { DisclaimerResolver, DisclaimerSnapshotResolver } from "../modules/disclaimer/disclaimer.resolver";
-import { FirmResolver } from "../modules/firm/firm.resolver";
-import { ComplianceIssueRelations, ComplianceResolver, ReviewItemRelations } from "../modules/compliance/compliance.resolver";
-import { ReportWorkflowResolver } from "../modules/publishing/report-workflow.resolver";
-import { ReportResolver } from "../modules/report/report.resolver";
-import { WorkingCopyResolver } from "../modules/report/working-copy.resolver";
-import { SectorTagResolver } from "../modules/sector-tag/sector-tag.resolver";
-import { UserResolver } from "../modules/user/user.resolver";
+import { AnalystResolver } from "./analyst/analyst.resolver";
+import { ApiKeyResolver } from "./api-key/api-key.resolver";
+import { AuditResolver } from "./audit/audit.resolver";
+import { DisclaimerResolver, DisclaimerSnapshotResolver } from "./disclaimer/disclaimer.resolver";
+import { FirmResolver } from "./firm/firm.resolver";
+import { ComplianceIssueRelations, ComplianceResolver, ReviewItemRelations } from "./compliance/compliance.resolver";
+import { ReportWorkflowResolver } from "./publishing/report-workflow.resolver";
+import { ReportResolver } from "./report/report.resolver";
+import { WorkingCopyResolver } from "./report/working-copy.resolver";
+import { SectorTagResolver } from "./sector-tag/sector-tag.resolver";
+import { UserResolver } from "./user/user.resolver";
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({

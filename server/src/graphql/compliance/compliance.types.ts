@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { connectionType } from "../../kernel/pagination";
-import { ComplianceIssueKind } from "./compliance-issue";
+import { ComplianceIssueKind } from "../../modules/compliance/compliance-issue";
 registerEnumType(ComplianceIssueKind, {
   name: "ComplianceIssueKind",
   valuesConfig: {

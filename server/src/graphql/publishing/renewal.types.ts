@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { RenewalSkipReason } from "./report-workflow.service";
+import { RenewalSkipReason } from "../../modules/publishing/report-workflow.service";
 
 registerEnumType(RenewalSkipReason, {
   name: "RenewalSkipReason",

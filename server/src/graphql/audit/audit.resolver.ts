@@ -1,8 +1,8 @@
 import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import type { Context } from "../../graphql/context";
+import type { Context } from "../context";
 import { connectionType } from "../../kernel/pagination";
-import { Role } from "../user/user.entity";
-import { AuditEvent } from "./audit-event.entity";
+import { Role } from "../../modules/user/user.entity";
+import { AuditEvent } from "../../modules/audit/audit-event.entity";
 import { AuditEventsArgs } from "./audit.inputs";
 
 export const AuditEventConnection = connectionType(AuditEvent, "AuditEvent");

@@ -1,16 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../graphql/context";
+import type { Context } from "../context";
 import { lookup } from "../../kernel/ids";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
+import { CurrentActor, UuidArg } from "../arguments";
 import { connectionType } from "../../kernel/pagination";
-import { Analyst } from "../analyst/analyst.entity";
-import type { Actor } from "../audit/audit.service";
+import { Analyst } from "../../modules/analyst/analyst.entity";
+import type { Actor } from "../../modules/audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
-import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
+import { DisclaimerTemplate } from "../../modules/disclaimer/disclaimer-template.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
-import { Role } from "../user/user.entity";
-import { Firm } from "./firm.entity";
+import { Role } from "../../modules/user/user.entity";
+import { Firm } from "../../modules/firm/firm.entity";
 import { CreateFirmInput, UpdateFirmInput } from "./firm.inputs";
 
 const FirmConnection = connectionType(Firm, "Firm");

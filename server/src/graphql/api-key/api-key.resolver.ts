@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import type { Context } from "../../graphql/context";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
-import type { Actor } from "../audit/audit.service";
-import { Role } from "../user/user.entity";
-import { ApiKey } from "./api-key.entity";
+import type { Context } from "../context";
+import { CurrentActor, UuidArg } from "../arguments";
+import type { Actor } from "../../modules/audit/audit.service";
+import { Role } from "../../modules/user/user.entity";
+import { ApiKey } from "../../modules/api-key/api-key.entity";
 
 @ObjectType()
 class CreatedApiKey {

@@ -1,11 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, type ClassType } from "type-graphql";
-import type { Context } from "../../graphql/context";
+import type { Context } from "../context";
 import { requireUuid } from "../../kernel/ids";
 import { PageArgs } from "../../kernel/pagination";
-import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
-import { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
+import { DisclaimerSnapshot } from "../../modules/disclaimer/disclaimer-snapshot.entity";
+import { DisclaimerTemplate } from "../../modules/disclaimer/disclaimer-template.entity";
 import { ComplianceFilterInput, ComplianceIssue, ComplianceIssueConnection, ReviewItem, ReviewItemConnection } from "./compliance.types";
-import { Report } from "../report/report.entity";
+import { Report } from "../../modules/report/report.entity";
 
 type Item = ReviewItem | ComplianceIssue;
 

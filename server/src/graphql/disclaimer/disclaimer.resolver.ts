@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, GraphQLISODateTime, Mutation, Resolver, Root } from "type-graphql";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
-import type { Context } from "../../graphql/context";
-import type { Actor } from "../audit/audit.service";
-import { Role, User } from "../user/user.entity";
-import { DisclaimerSnapshot } from "./disclaimer-snapshot.entity";
-import { DisclaimerTemplate } from "./disclaimer-template.entity";
+import { CurrentActor, UuidArg } from "../arguments";
+import type { Context } from "../context";
+import type { Actor } from "../../modules/audit/audit.service";
+import { Role, User } from "../../modules/user/user.entity";
+import { DisclaimerSnapshot } from "../../modules/disclaimer/disclaimer-snapshot.entity";
+import { DisclaimerTemplate } from "../../modules/disclaimer/disclaimer-template.entity";
 
 @Resolver(() => DisclaimerTemplate)
 export class DisclaimerResolver {

@@ -1,14 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../graphql/context";
+import type { Context } from "../context";
 import { lookup } from "../../kernel/ids";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
+import { CurrentActor, UuidArg } from "../arguments";
 import { connectionType } from "../../kernel/pagination";
-import type { Actor } from "../audit/audit.service";
-import { Firm } from "../firm/firm.entity";
+import type { Actor } from "../../modules/audit/audit.service";
+import { Firm } from "../../modules/firm/firm.entity";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
-import { Analyst } from "./analyst.entity";
-import { Role } from "../user/user.entity";
+import { Analyst } from "../../modules/analyst/analyst.entity";
+import { Role } from "../../modules/user/user.entity";
 import { AnalystsArgs, CreateAnalystInput, UpdateAnalystInput } from "./analyst.inputs";
 
 const AnalystConnection = connectionType(Analyst, "Analyst");

@@ -1,14 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Context } from "../../graphql/context";
+import type { Context } from "../context";
 import { lookup } from "../../kernel/ids";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
+import { CurrentActor, UuidArg } from "../arguments";
 import { connectionType } from "../../kernel/pagination";
-import type { Actor } from "../audit/audit.service";
+import type { Actor } from "../../modules/audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
 import { ReportsArgs } from "../report/report.inputs";
 import { relatedReports, ReportConnection } from "../report/report.types";
-import { Role } from "../user/user.entity";
-import { SectorTag } from "./sector-tag.entity";
+import { Role } from "../../modules/user/user.entity";
+import { SectorTag } from "../../modules/sector-tag/sector-tag.entity";
 import { CreateSectorTagInput, UpdateSectorTagInput } from "./sector-tag.inputs";
 
 const SectorTagConnection = connectionType(SectorTag, "SectorTag");

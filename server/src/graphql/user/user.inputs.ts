@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, InputType, ObjectType } from "type-graphql";
-import { Role, User } from "./user.entity";
+import { Role, User } from "../../modules/user/user.entity";
 
 @InputType()
 export class CreateUserInput {

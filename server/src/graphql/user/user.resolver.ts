@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
-import type { Context } from "../../graphql/context";
+import { CurrentActor, UuidArg } from "../arguments";
+import type { Context } from "../context";
 import { connectionType } from "../../kernel/pagination";
-import type { Actor } from "../audit/audit.service";
+import type { Actor } from "../../modules/audit/audit.service";
 import { CatalogArgs } from "../catalog/catalog.inputs";
-import { Role, User } from "./user.entity";
+import { Role, User } from "../../modules/user/user.entity";
 import { CreateUserInput, LoginResult, UpdateMeInput, UpdateUserInput } from "./user.inputs";
 
 const UserConnection = connectionType(User, "User");

@@ -1,9 +1,9 @@
 import { GraphQLJSON } from "graphql-scalars";
 import { Field, GraphQLISODateTime, ObjectType } from "type-graphql";
 import { connectionType } from "../../kernel/pagination";
-import type { Context } from "../../graphql/context";
-import type { ReportParent } from "./report-query.service";
-import { Report } from "./report.entity";
+import type { Context } from "../context";
+import type { ReportParent } from "../../modules/report/report-query.service";
+import { Report } from "../../modules/report/report.entity";
 import type { ReportsArgs } from "./report.inputs";
 
 export const ReportConnection = connectionType(Report, "Report");

@@ -1,11 +1,11 @@
 import { Arg, Authorized, Ctx, GraphQLISODateTime, Int, Mutation, Resolver } from "type-graphql";
-import { CurrentActor, UuidArg } from "../../graphql/arguments";
-import type { Context } from "../../graphql/context";
-import type { Actor } from "../audit/audit.service";
-import { Role } from "../user/user.entity";
-import { Report } from "../report/report.entity";
+import { CurrentActor, UuidArg } from "../arguments";
+import type { Context } from "../context";
+import type { Actor } from "../../modules/audit/audit.service";
+import { Role } from "../../modules/user/user.entity";
+import { Report } from "../../modules/report/report.entity";
 import { DisclaimerRenewal } from "./renewal.types";
-import { RENEWAL_BATCH_MAX } from "./report-workflow.service";
+import { RENEWAL_BATCH_MAX } from "../../modules/publishing/report-workflow.service";
 
 /** The publishing workflow (README: "The publishing workflow"). While a correction exists, each step acts on it. */
 @Resolver(() => Report)

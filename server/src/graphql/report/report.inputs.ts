@@ -1,8 +1,8 @@
 import { ArgsType, Field, GraphQLISODateTime, ID, InputType, registerEnumType } from "type-graphql";
 import { PageArgs } from "../../kernel/pagination";
-import type { NewReport, ReportChanges } from "./report-content";
-import { ReportOrder, type ReportListFilter } from "./report-list";
-import { ReportStatus } from "./report-status";
+import type { NewReport, ReportChanges } from "../../modules/report/report-content";
+import { ReportOrder, type ReportListFilter } from "../../modules/report/report-list";
+import { ReportStatus } from "../../modules/report/report-status";
 registerEnumType(ReportOrder, {
   name: "ReportOrder",
   description: "Newest first by default. Titles sort by code point, which is 가나다 order for Hangul.",

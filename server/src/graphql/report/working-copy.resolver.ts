@@ -1,10 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Context } from "../../graphql/context";
-import { Analyst } from "../analyst/analyst.entity";
-import { DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
-import { SectorTag } from "../sector-tag/sector-tag.entity";
-import { User } from "../user/user.entity";
-import { WorkingCopy } from "./working-copy.entity";
+import type { Context } from "../context";
+import { Analyst } from "../../modules/analyst/analyst.entity";
+import { DisclaimerSnapshot } from "../../modules/disclaimer/disclaimer-snapshot.entity";
+import { SectorTag } from "../../modules/sector-tag/sector-tag.entity";
+import { User } from "../../modules/user/user.entity";
+import { WorkingCopy } from "../../modules/report/working-copy.entity";
 
 /** Relations of a correction; only staff reach a working copy (through Report.workingCopy). */
 @Resolver(() => WorkingCopy)
