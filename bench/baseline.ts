@@ -170,7 +170,7 @@ function page(variables: Record<string, unknown>): Statement {
 }
 
 /**
- * The server's search semantics (report-query.service.ts): each word as a substring, with the
+ * The server's search semantics (modules/search/list-query.ts): each word as a substring, with the
  * bigram index for the words it narrows. Tuned by hand for this dataset, whose two-syllable words
  * are in most reports: only words of 3+ characters use the index (the server decides the same
  * for two-character words from PostgreSQL's statistics).

@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { gateRuleOf } from "../../kernel/gate-refusal";
 import { decodeCursor, pageFromRows, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
 import { ComplianceIssueKind } from "./compliance-issue";
-import { isTimestampText } from "../report/report-query.service";
+import { isTimestampText } from "../search/order";
 
 export interface ReviewQueueRow {
   reportId: string;

@@ -13,7 +13,12 @@ export class BigramStats {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  frequencies(): Promise<ReadonlyMap<string, number>> {
+  /** The statistics when a list searches (they decide whether the index helps), else none. */
+  forSearch(search: string | null | undefined): Promise<ReadonlyMap<string, number>> {
+    return search ? this.frequencies() : Promise.resolve(new Map());
+  }
+
+  private frequencies(): Promise<ReadonlyMap<string, number>> {
     if (!this.loaded || Date.now() - this.loadedAt > REFRESH_MS) {
       this.loadedAt = Date.now();
       this.loaded = this.load().catch((error: unknown) => {
