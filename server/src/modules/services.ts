@@ -11,6 +11,7 @@ import { ReportQueryService } from "./report/report-query.service";
 import { ReportRelationsService } from "./report/report-relations.service";
 import { ReportWorkflowService } from "./publishing/report-workflow.service";
 import { ReportService } from "./report/report.service";
+import { ReportStore } from "./report/report-store";
 import { SectorTagService } from "./sector-tag/sector-tag.service";
 import { SessionService, type LoginLimits } from "./user/session.service";
 import { UserService } from "./user/user.service";
@@ -19,7 +20,7 @@ import { UserService } from "./user/user.service";
 export function createServices(dataSource: DataSource, config: { sessionTtlHours: number; loginLimits: LoginLimits }) {
   const audit = new AuditService(dataSource);
   const disclaimers = new DisclaimerService(dataSource, audit);
-  const reports = new ReportService(dataSource, audit);
+  const reportStore = new ReportStore();
   const reportRelations = new ReportRelationsService(dataSource);
   return {
     audit,
@@ -31,8 +32,8 @@ export function createServices(dataSource: DataSource, config: { sessionTtlHours
     firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource, reportRelations, new BigramStats(dataSource)),
     reportRelations,
-    reports,
-    workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reports),
+    reports: new ReportService(dataSource, audit, reportStore),
+    workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reportStore),
     sectorTags: new SectorTagService(dataSource, audit),
     sessions: new SessionService(dataSource, audit, config.sessionTtlHours, config.loginLimits),
     users: new UserService(dataSource, audit),

@@ -12,7 +12,7 @@ import { Firm } from "../firm/firm.entity";
 import type { ReportContent } from "../report/report-content";
 import { ReportStatus } from "../report/report-status";
 import { Report } from "../report/report.entity";
-import { copyContent, type LockedReport, type ReportService } from "../report/report.service";
+import { copyContent, type LockedReport, type ReportStore } from "../report/report-store";
 import { WorkingCopy, WorkingCopyStatus } from "../report/working-copy.entity";
 
 const YEAR_MS = 366 * 86_400_000;
@@ -88,7 +88,7 @@ export class ReportWorkflowService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly disclaimers: DisclaimerService,
-    private readonly reports: ReportService,
+    private readonly store: ReportStore,
   ) {}
 
   /** Calls `listener` after each committed step that changed what clients can read. */
@@ -198,7 +198,7 @@ export class ReportWorkflowService {
       let current = locked;
       if (locked.copy) {
         await this.record(manager, actor, locked, await this.applyCopy(manager, locked, locked.copy));
-        current = await this.reports.lock(manager, reportId);
+        current = await this.store.lock(manager, reportId);
       }
       if (when) {
         await manager.query(
@@ -252,7 +252,7 @@ export class ReportWorkflowService {
         );
         if (!due.length) return false;
         claimed = due[0].id;
-        const locked = await this.reports.lock(manager, claimed);
+        const locked = await this.store.lock(manager, claimed);
         await this.goLive(manager, locked.report);
         await this.record(manager, SYSTEM, locked, { action: "PUBLISH", reportOnly: true });
         return true;
@@ -270,7 +270,7 @@ export class ReportWorkflowService {
   /** Returns a schedule the gate refused to APPROVED, unless another instance already did. */
   private async blockSchedule(reportId: string, reason: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const locked = await this.reports.lock(manager, reportId);
+      const locked = await this.store.lock(manager, reportId);
       if (locked.report.status !== ReportStatus.SCHEDULED) return;
       await manager.query(
         `UPDATE reports SET status = 'APPROVED', scheduled_at = NULL, schedule_blocked_at = now(),
@@ -309,7 +309,7 @@ export class ReportWorkflowService {
    */
   private async applyCopy(manager: EntityManager, locked: LockedReport, copy: WorkingCopy): Promise<Outcome> {
     const { report } = locked;
-    await this.reports.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.updatedById);
+    await this.store.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.updatedById);
     const live = report.status === ReportStatus.PUBLISHED;
     await manager.query(
       `UPDATE reports SET disclaimer_id = $2, corrected_at = CASE WHEN $3 THEN now() ELSE corrected_at END WHERE id = $1`,
@@ -331,8 +331,8 @@ export class ReportWorkflowService {
 
   /** One row of the append-only publication log: what exactly became (or stopped being) readable. */
   private async logPublication(manager: EntityManager, reportId: string, event: "WENT_LIVE" | "CORRECTED" | "RETRACTED"): Promise<void> {
-    const locked = await this.reports.lock(manager, reportId);
-    const content: ReportContent = await this.reports.liveContent(manager, locked.report);
+    const locked = await this.store.lock(manager, reportId);
+    const content: ReportContent = await this.store.liveContent(manager, locked.report);
     const snapshot = locked.report.disclaimerId ? await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId) : null;
     // The newest revision holding exactly the live content (a correction in progress has newer ones).
     await manager.query(
@@ -385,7 +385,7 @@ export class ReportWorkflowService {
 
   /** One step inside the caller's transaction: lock, act, bump the version of what changed, audit. */
   private async stepIn(manager: EntityManager, actor: Actor, reportId: string, act: Act): Promise<AuditAction> {
-    const locked = await this.reports.lock(manager, reportId);
+    const locked = await this.store.lock(manager, reportId);
     const outcome = await act(manager, locked, targetOf(locked));
     await this.record(manager, actor, outcome.from ?? locked, outcome);
     return outcome.action;
@@ -394,7 +394,7 @@ export class ReportWorkflowService {
   /** attachDisclaimer's step; the bulk renewal runs it for each report. */
   private async attach(manager: EntityManager, actor: Actor, locked: LockedReport, target: Target): Promise<Outcome> {
     const renewal = !locked.copy && RENEWED_BY_CORRECTION.includes(locked.report.status);
-    if (renewal) await this.reports.openCorrection(manager, actor, locked);
+    if (renewal) await this.store.openCorrection(manager, actor, locked);
     else requireStatus(target, [ReportStatus.DRAFT, ReportStatus.APPROVED]);
     const snapshot = await this.disclaimers.attach(manager, locked.report.id, locked.report.firmId, actor.id);
     const kind = renewal ? "copy" : target.kind;
@@ -421,8 +421,8 @@ export class ReportWorkflowService {
     const copyBumped =
       !outcome.reportOnly &&
       (await execute(manager, `UPDATE report_working_copies SET version = version + 1, updated_at = now() WHERE report_id = $1`, [before.report.id])) === 1;
-    if (!copyBumped) await this.reports.bumpVersion(manager, before.report.id, outcome.reportOnly ? 0 : (before.copy?.version ?? 0));
-    const after = await this.reports.lock(manager, before.report.id);
+    if (!copyBumped) await this.store.bumpVersion(manager, before.report.id, outcome.reportOnly ? 0 : (before.copy?.version ?? 0));
+    const after = await this.store.lock(manager, before.report.id);
     const view = ({ report, copy }: LockedReport): Record<string, unknown> => ({
       status: report.status,
       version: report.version,

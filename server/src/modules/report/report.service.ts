@@ -3,7 +3,6 @@ import { diffFields } from "../../kernel/diff";
 import { AppError, badInput } from "../../kernel/errors";
 import { requireUuid } from "../../kernel/ids";
 import { sanitizeBody } from "../../kernel/sanitize-html";
-import { hydrate, selectList } from "../../kernel/sql";
 import { slugify, uniqueSlug } from "../../kernel/slug";
 import * as valid from "../../kernel/validate";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
@@ -12,7 +11,8 @@ import { ReportContent, REPORT_LIMITS, type NewReport, type ReportChanges } from
 import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
 import { ReportStatus } from "./report-status";
-import { Report } from "./report.entity";
+import type { Report } from "./report.entity";
+import { copyContent, type LockedReport, type ReportStore } from "./report-store";
 import { WorkingCopy, WorkingCopyStatus } from "./working-copy.entity";
 
 /** Edited in place. */
@@ -54,23 +54,6 @@ async function validContent(manager: EntityManager, c: ReportContent): Promise<R
   return content;
 }
 
-/** A report locked for the rest of the transaction, with its working copy if one exists. */
-export interface LockedReport {
-  report: Report;
-  copy: WorkingCopy | null;
-}
-
-export const copyContent = (copy: WorkingCopy, firmId: string): ReportContent => ({
-  title: copy.title,
-  subject: copy.subject,
-  summary: copy.summary,
-  body: copy.body,
-  language: copy.language,
-  firmId,
-  analystIds: copy.analystIds,
-  sectorTagIds: [...copy.sectorTagIds].sort(),
-});
-
 /**
  * Creating and editing reports, with a revision and an audit event per save. Edits of approved,
  * scheduled and published reports go to their working copy (README: "Corrections").
@@ -79,6 +62,7 @@ export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly store: ReportStore,
   ) {}
 
   create(actor: Actor, input: NewReport): Promise<Report> {
@@ -102,10 +86,10 @@ export class ReportService {
           actor.id,
         ],
       );
-      await this.writeLinks(manager, row.id, content);
-      await this.addRevision(manager, actor, row.id, content);
+      await this.store.writeLinks(manager, row.id, content);
+      await this.store.addRevision(manager, actor, row.id, content);
       await this.audit.record(manager, actor, { action: "CREATE", entityType: "Report", entityId: row.id, after: { ...content } });
-      return this.load(manager, row.id);
+      return this.store.load(manager, row.id);
     });
   }
 
@@ -115,7 +99,7 @@ export class ReportService {
    */
   update(actor: Actor, id: string, input: ReportChanges, expectedVersion: number): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.lock(manager, id);
+      const locked = await this.store.lock(manager, id);
       const current = await this.editedContent(manager, locked);
       const next: ReportContent = { ...current };
       for (const key of Object.keys(next) as (keyof ReportContent)[]) {
@@ -131,7 +115,7 @@ export class ReportService {
     return this.dataSource.transaction(async (manager) => {
       const revision = await manager.getRepository(ReportRevision).findOneBy({ id: revisionId });
       if (!revision) throw new AppError("NOT_FOUND", "no such revision");
-      const locked = await this.lock(manager, revision.reportId);
+      const locked = await this.store.lock(manager, revision.reportId);
       const current = await this.editedContent(manager, locked);
       const content = await validContent(manager, revision.content);
       return this.save(manager, actor, locked, current, content, expectedVersion, "RESTORE");
@@ -153,11 +137,11 @@ export class ReportService {
    */
   delete(actor: Actor, id: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await this.lock(manager, id);
+      const locked = await this.store.lock(manager, id);
       const before = await this.editedContent(manager, locked);
       if (locked.copy) {
         await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [id]);
-        await this.bumpVersion(manager, id, locked.copy.version);
+        await this.store.bumpVersion(manager, id, locked.copy.version);
       } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt && !(await this.wasApproved(manager, id))) {
         await manager.query(`DELETE FROM reports WHERE id = $1`, [id]);
       } else {
@@ -201,55 +185,8 @@ export class ReportService {
     return this.dataSource.getRepository(WorkingCopy).findBy(reportIds.map((reportId) => ({ reportId })));
   }
 
-  /** Locks the report row (and so its working copy) until the transaction ends. */
-  async lock(manager: EntityManager, id: string): Promise<LockedReport> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1 FOR UPDATE`,
-      [id],
-    );
-    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
-    const copy = await manager.getRepository(WorkingCopy).findOneBy({ reportId: id });
-    return { report: hydrate(Report, rows[0]), copy };
-  }
-
-  /** The report's live content: what clients read. */
-  async liveContent(manager: EntityManager, report: Report): Promise<ReportContent> {
-    const [{ analysts, tags }] = await manager.query(
-      `SELECT array(SELECT analyst_id::text FROM report_analysts WHERE report_id = $1 ORDER BY position) AS analysts,
-              array(SELECT sector_tag_id::text FROM report_sector_tags WHERE report_id = $1 ORDER BY sector_tag_id) AS tags`,
-      [report.id],
-    );
-    return {
-      title: report.title,
-      subject: report.subject,
-      summary: report.summary,
-      body: report.body,
-      language: report.language,
-      firmId: report.firmId,
-      analystIds: analysts,
-      sectorTagIds: tags,
-    };
-  }
-
-  /** The next report version, above `atLeast` (the last version of a correction that ended). */
-  async bumpVersion(manager: EntityManager, reportId: string, atLeast: number): Promise<void> {
-    await manager.query(`UPDATE reports SET version = greatest(version, $2) + 1, updated_at = now() WHERE id = $1`, [reportId, atLeast]);
-  }
-
-  /**
-   * Puts content onto the report's live fields (publishing a working copy); whoever last edited
-   * the copy becomes the report's last editor, whom the four-eyes rule excludes from reviewing.
-   */
-  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent, editorId: string | null): Promise<void> {
-    await manager.query(
-      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6, updated_by_id = $7 WHERE id = $1`,
-      [reportId, content.title, content.subject, content.summary, content.body, content.language, editorId],
-    );
-    await this.replaceLinks(manager, reportId, content);
-  }
-
   private async editedContent(manager: EntityManager, { report, copy }: LockedReport): Promise<ReportContent> {
-    return copy ? copyContent(copy, report.firmId) : this.liveContent(manager, report);
+    return copy ? copyContent(copy, report.firmId) : this.store.liveContent(manager, report);
   }
 
   private async save(
@@ -280,7 +217,7 @@ export class ReportService {
         [report.id, after.title, after.subject, after.summary, after.body, after.language, after.analystIds, after.sectorTagIds, actor.id],
       );
     } else if (correcting) {
-      await this.insertCopy(manager, report, after, actor.id, actor.id);
+      await this.store.insertCopy(manager, report, after, actor.id, actor.id);
     } else {
       const slug = after.title === before.title ? null : await uniqueSlug(manager, "reports", slugify(after.title), report.id);
       // A new firm drops the attached disclaimer: it was the old firm's. The slug follows the title
@@ -293,9 +230,9 @@ export class ReportService {
          WHERE id = $1`,
         [report.id, after.title, after.subject, after.summary, after.body, after.language, after.firmId, slug, actor.id],
       );
-      await this.replaceLinks(manager, report.id, after);
+      await this.store.replaceLinks(manager, report.id, after);
     }
-    await this.addRevision(manager, actor, report.id, after);
+    await this.store.addRevision(manager, actor, report.id, after);
     const diff = diffFields({ ...before }, { ...after });
     await this.audit.record(manager, actor, {
       action,
@@ -304,59 +241,6 @@ export class ReportService {
       before: diff.before,
       after: { ...diff.after, ...(correcting && { workingCopy: true }) },
     });
-    return this.load(manager, report.id);
-  }
-
-  /**
-   * Opens a correction of a live or scheduled report with its content unchanged, so that its
-   * disclaimer can be renewed through review while clients keep the approved version. Whoever
-   * last edited that content stays its last editor, whom four eyes exclude from reviewing it.
-   */
-  async openCorrection(manager: EntityManager, actor: Actor, { report }: LockedReport): Promise<void> {
-    await this.insertCopy(manager, report, await this.liveContent(manager, report), actor.id, report.updatedById);
-  }
-
-  private async insertCopy(manager: EntityManager, report: Report, content: ReportContent, createdById: string | null, updatedById: string | null): Promise<void> {
-    await manager.query(
-      `INSERT INTO report_working_copies (report_id, title, subject, summary, body, language, analyst_ids, sector_tag_ids,
-         status, version, created_by_id, updated_by_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10, $11)`,
-      [report.id, content.title, content.subject, content.summary, content.body, content.language, content.analystIds, content.sectorTagIds, report.version + 1, createdById, updatedById],
-    );
-  }
-
-  private async replaceLinks(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
-    await manager.query(`DELETE FROM report_analysts WHERE report_id = $1`, [reportId]);
-    await manager.query(`DELETE FROM report_sector_tags WHERE report_id = $1`, [reportId]);
-    await this.writeLinks(manager, reportId, content);
-  }
-
-  private async writeLinks(manager: EntityManager, reportId: string, content: ReportContent): Promise<void> {
-    await manager.query(
-      `INSERT INTO report_analysts (report_id, analyst_id, position)
-       SELECT $1, a.id, a.n - 1 FROM unnest($2::uuid[]) WITH ORDINALITY AS a(id, n)`,
-      [reportId, content.analystIds],
-    );
-    await manager.query(
-      `INSERT INTO report_sector_tags (report_id, sector_tag_id) SELECT $1, unnest($2::uuid[])`,
-      [reportId, content.sectorTagIds],
-    );
-  }
-
-  private async addRevision(manager: EntityManager, actor: Actor, reportId: string, content: ReportContent): Promise<void> {
-    await manager.query(
-      `INSERT INTO report_revisions (report_id, number, content, created_by_id)
-       SELECT $1, coalesce(max(number), 0) + 1, $2, $3 FROM report_revisions WHERE report_id = $1`,
-      [reportId, JSON.stringify(content), actor.id],
-    );
-  }
-
-  private async load(manager: EntityManager, id: string): Promise<Report> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1`,
-      [id],
-    );
-    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
-    return hydrate(Report, rows[0]);
+    return this.store.load(manager, report.id);
   }
 }
