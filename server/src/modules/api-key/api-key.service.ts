@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { AppError } from "../../kernel/errors";
 import { newToken, tokenHash } from "../../kernel/secrets";
 import * as valid from "../../kernel/validate";
+import { transaction } from "../../kernel/transaction";
 import type { Actor, AuditService } from "../audit/audit.service";
 import { ApiKey } from "./api-key.entity";
 
@@ -19,7 +20,7 @@ export class ApiKeyService {
 
   /** Returns the key itself once; only its hash is stored. */
   create(actor: Actor, name: string): Promise<{ apiKey: ApiKey; key: string }> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const key = newToken("apiKey");
       const repo = manager.getRepository(ApiKey);
       const apiKey = await repo.save(
@@ -32,7 +33,7 @@ export class ApiKeyService {
   }
 
   revoke(actor: Actor, id: string): Promise<ApiKey> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiKey);
       const before = await repo.findOneBy({ id });
       if (!before) throw new AppError("NOT_FOUND", "no such API key");

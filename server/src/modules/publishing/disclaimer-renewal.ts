@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { AppError, badInput } from "../../kernel/errors";
 import { decodeCursor, encodeCursor, pageSize } from "../../kernel/pagination";
+import { transaction } from "../../kernel/transaction";
 import type { Actor } from "../audit/audit.service";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";
 import { Firm } from "../firm/firm.entity";
@@ -40,7 +41,7 @@ export class DisclaimerRenewal {
   async renewOutdated(actor: Actor, firmId: string, after: string | null, first: number | null): Promise<RenewalBatch> {
     const size = pageSize(first, { fallback: 100, max: RENEWAL_BATCH_MAX });
     const from = after === null ? null : decodeCursor(after, "renewal").id;
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const template = await this.disclaimers.currentTemplate(manager, firmId);
       if (!template) {
         if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");

@@ -3,6 +3,7 @@ import { sha256Hex } from "../../kernel/checksum";
 import { badInput } from "../../kernel/errors";
 import { gateRefusalOf } from "../../kernel/gate-refusal";
 import * as valid from "../../kernel/validate";
+import { transaction } from "../../kernel/transaction";
 import { SYSTEM, type Actor, type AuditService } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerService } from "../disclaimer/disclaimer.service";
@@ -168,7 +169,7 @@ export class ReportWorkflowService {
   async publishNextDue(): Promise<boolean> {
     let claimed: string | null = null;
     try {
-      const published = await this.dataSource.transaction(async (manager) => {
+      const published = await transaction(this.dataSource, async (manager) => {
         const due: { id: string }[] = await manager.query(
           `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
            ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -192,7 +193,7 @@ export class ReportWorkflowService {
 
   /** Returns a schedule the gate refused to APPROVED, unless another instance already did. */
   private async blockSchedule(reportId: string, reason: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       const locked = await this.store.lock(manager, reportId);
       if (locked.report.status !== ReportStatus.SCHEDULED) return;
       await manager.query(

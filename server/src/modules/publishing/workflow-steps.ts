@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { execute } from "../../kernel/sql";
+import { transaction } from "../../kernel/transaction";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import type { LockedReport, ReportStore } from "../report/report-store";
 import { Report } from "../report/report.entity";
@@ -34,7 +35,7 @@ export class WorkflowSteps {
 
   /** Runs one step in a transaction of its own and returns the report as it then is. */
   async run(actor: Actor, reportId: string, act: Act): Promise<Report> {
-    const { report, action } = await this.dataSource.transaction(async (manager) => {
+    const { report, action } = await transaction(this.dataSource, async (manager) => {
       const action = await this.runIn(manager, actor, reportId, act);
       return { report: await manager.getRepository(Report).findOneByOrFail({ id: reportId }), action };
     });

@@ -5,6 +5,7 @@ import { requireUuid } from "../../kernel/ids";
 import { sanitizeBody } from "../../kernel/sanitize-html";
 import { slugify, uniqueSlug } from "../../kernel/slug";
 import * as valid from "../../kernel/validate";
+import { transaction } from "../../kernel/transaction";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
 import { ReportContent, REPORT_LIMITS, type NewReport, type ReportChanges } from "./report-content";
@@ -66,7 +67,7 @@ export class ReportService {
   ) {}
 
   create(actor: Actor, input: NewReport): Promise<Report> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const content = await validContent(manager, {
         ...input,
         language: input.language ?? "ko",
@@ -98,7 +99,7 @@ export class ReportService {
    * `expectedVersion`; otherwise CONFLICT and nothing changes.
    */
   update(actor: Actor, id: string, input: ReportChanges, expectedVersion: number): Promise<Report> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const locked = await this.store.lock(manager, id);
       const current = await this.editedContent(manager, locked);
       const next: ReportContent = { ...current };
@@ -112,7 +113,7 @@ export class ReportService {
 
   /** Restoring is a save like any other: a new revision with the old content (a correction if live). */
   restore(actor: Actor, revisionId: string, expectedVersion: number): Promise<Report> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const revision = await manager.getRepository(ReportRevision).findOneBy({ id: revisionId });
       if (!revision) throw new AppError("NOT_FOUND", "no such revision");
       const locked = await this.store.lock(manager, revision.reportId);
@@ -136,7 +137,7 @@ export class ReportService {
    * text. Once a reviewer approved a disclaimer for it, the report is evidence and stays.
    */
   delete(actor: Actor, id: string): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const locked = await this.store.lock(manager, id);
       const before = await this.editedContent(manager, locked);
       if (locked.copy) {

@@ -4,6 +4,7 @@ import { AppError } from "../../kernel/errors";
 import { newToken, tokenHash, tokenKind, verifyPassword } from "../../kernel/secrets";
 import { hydrate, selectList } from "../../kernel/sql";
 import * as valid from "../../kernel/validate";
+import { transaction } from "../../kernel/transaction";
 import { SYSTEM, type AuditService } from "../audit/audit.service";
 import { Session } from "./session.entity";
 import { User } from "./user.entity";
@@ -40,7 +41,7 @@ export class SessionService {
    */
   private async countAttempt(email: string, ip: string): Promise<string> {
     const window = [email, ip, this.limits.windowSeconds];
-    const inserted: { id: string }[] = await this.dataSource.transaction(async (manager) => {
+    const inserted: { id: string }[] = await transaction(this.dataSource, async (manager) => {
       // Under READ COMMITTED, parallel statements do not see each other's uncommitted attempts
       // (a burst of 100 let 6 through); queued behind this lock, which is released at once on
       // commit, each one counts those before it.
@@ -80,7 +81,7 @@ export class SessionService {
       .getOne();
     const correct = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !correct || user.disabledAt) {
-      await this.dataSource.transaction(async (manager) => {
+      await transaction(this.dataSource, async (manager) => {
         await manager.query(`DELETE FROM login_attempts WHERE at < now() - interval '1 day'`);
         // Nobody proved who they are, so there is no actor; the account tried is the entity.
         await this.audit.record(manager, SYSTEM, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null, after: { email, ip } });
@@ -89,7 +90,7 @@ export class SessionService {
     }
     const token = newToken("session");
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       await manager.getRepository(Session).insert({ userId: user.id, tokenHash: tokenHash(token), expiresAt });
       await manager.query(`UPDATE login_attempts SET success = true WHERE id = $1`, [attempt]);
       await this.audit.record(manager, { id: user.id, email: user.email }, {
@@ -106,7 +107,7 @@ export class SessionService {
   async logout(viewer: Viewer): Promise<void> {
     if (!viewer.sessionId || !viewer.user) return;
     const user = viewer.user;
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       await manager.query(`UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [viewer.sessionId]);
       await this.audit.record(manager, { id: user.id, email: user.email }, { action: "LOGOUT", entityType: "User", entityId: user.id });
     });

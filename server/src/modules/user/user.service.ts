@@ -5,6 +5,7 @@ import type { Page } from "../../kernel/pagination";
 import { hashPassword, verifyPassword } from "../../kernel/secrets";
 import { execute } from "../../kernel/sql";
 import * as valid from "../../kernel/validate";
+import { transaction } from "../../kernel/transaction";
 import { SYSTEM, type Actor, type AuditAction, type AuditService } from "../audit/audit.service";
 import { Role, User } from "./user.entity";
 
@@ -55,7 +56,7 @@ export class UserService {
     const email = valid.email(input.email);
     const name = valid.text(input.name, "name", { max: 100 });
     const passwordHash = input.password === null ? null : await hashPassword(valid.password(input.password));
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       if (await manager.getRepository(User).existsBy({ email })) {
         throw new AppError("CONFLICT", "a user with this e-mail exists", { field: "email" });
       }
@@ -69,7 +70,7 @@ export class UserService {
 
   /** Admin changes; disabling or re-roling ends the user's sessions, so the change applies at once. */
   update(actor: Actor, id: string, changes: UserChanges): Promise<User> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
       const before = await repo.findOneBy({ id });
       if (!before) throw new AppError("NOT_FOUND", "no such user");
@@ -93,7 +94,7 @@ export class UserService {
   /** An admin sets a new password; every session of that user ends. */
   async resetPassword(actor: Actor, id: string, password: string): Promise<void> {
     const hash = await hashPassword(valid.password(password));
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const updated = await execute(manager, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
       if (updated !== 1) throw new AppError("NOT_FOUND", "no such user");
       await this.endSessions(manager, id);
@@ -113,7 +114,7 @@ export class UserService {
       throw new AppError("BAD_USER_INPUT", "the current password is wrong", { field: "oldPassword" });
     }
     const hash = await hashPassword(valid.password(newPassword, "newPassword"));
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       // Only if nobody changed it meanwhile: the old password was checked against this hash.
       const updated = await execute(
         manager,
