@@ -1,7 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
 
-const current = new AsyncLocalStorage<EntityManager>();
+interface Scope {
+  manager: EntityManager;
+  committed: (() => void)[];
+}
+
+const current = new AsyncLocalStorage<Scope>();
 
 /**
  * Runs `work` in a transaction: the caller's, when a service method is called inside another's
@@ -10,8 +15,22 @@ const current = new AsyncLocalStorage<EntityManager>();
  * caller has to hand it a manager. Nested calls share the one connection, which the embedded
  * database's pool of one needs.
  */
-export function transaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function transaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const outer = current.getStore();
-  if (outer) return work(outer);
-  return dataSource.transaction((manager) => current.run(manager, () => work(manager)));
+  if (outer) return work(outer.manager);
+  const committed: (() => void)[] = [];
+  const result = await dataSource.transaction((manager) => current.run({ manager, committed }, () => work(manager)));
+  for (const callback of committed) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` once the transaction in progress has committed, and never if it rolls back: what
+ * tells the world of a change (clearing caches) must not run before the change is there, even
+ * when the method that made it was joined into a caller's transaction. Outside one it runs at once.
+ */
+export function afterCommit(callback: () => void): void {
+  const scope = current.getStore();
+  if (scope) scope.committed.push(callback);
+  else callback();
 }

@@ -169,7 +169,7 @@ export class ReportWorkflowService {
   async publishNextDue(): Promise<boolean> {
     let claimed: string | null = null;
     try {
-      const published = await transaction(this.dataSource, async (manager) => {
+      return await transaction(this.dataSource, async (manager) => {
         const due: { id: string }[] = await manager.query(
           `SELECT id FROM reports WHERE status = 'SCHEDULED' AND scheduled_at <= now()
            ORDER BY scheduled_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -181,8 +181,6 @@ export class ReportWorkflowService {
         await this.steps.record(manager, SYSTEM, locked, { action: "PUBLISH", reportOnly: true });
         return true;
       });
-      if (published) this.steps.committed("PUBLISH");
-      return published;
     } catch (error) {
       const refusal = gateRefusalOf(error);
       if (!refusal || !claimed) throw error;

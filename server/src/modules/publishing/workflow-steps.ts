@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { execute } from "../../kernel/sql";
-import { transaction } from "../../kernel/transaction";
+import { afterCommit, transaction } from "../../kernel/transaction";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import type { LockedReport, ReportStore } from "../report/report-store";
 import { Report } from "../report/report.entity";
@@ -17,8 +17,8 @@ export type Act = (manager: EntityManager, locked: LockedReport, target: Target)
 
 /**
  * How every workflow step runs: lock the report, act, bump the version of what changed and record
- * the audit event in the same transaction; after the commit, tell the listeners when clients may
- * read something different.
+ * the audit event in the same transaction; once it has committed, tell the listeners when clients
+ * may read something different.
  */
 export class WorkflowSteps {
   private readonly liveListeners: (() => void)[] = [];
@@ -35,25 +35,17 @@ export class WorkflowSteps {
 
   /** Runs one step in a transaction of its own and returns the report as it then is. */
   async run(actor: Actor, reportId: string, act: Act): Promise<Report> {
-    const { report, action } = await transaction(this.dataSource, async (manager) => {
-      const action = await this.runIn(manager, actor, reportId, act);
-      return { report: await manager.getRepository(Report).findOneByOrFail({ id: reportId }), action };
+    return transaction(this.dataSource, async (manager) => {
+      await this.runIn(manager, actor, reportId, act);
+      return manager.getRepository(Report).findOneByOrFail({ id: reportId });
     });
-    this.committed(action);
-    return report;
   }
 
   /** One step inside the caller's transaction: lock, act, bump the version of what changed, audit. */
-  async runIn(manager: EntityManager, actor: Actor, reportId: string, act: Act): Promise<AuditAction> {
+  async runIn(manager: EntityManager, actor: Actor, reportId: string, act: Act): Promise<void> {
     const locked = await this.store.lock(manager, reportId);
     const outcome = await act(manager, locked, targetOf(locked));
     await this.record(manager, actor, outcome.from ?? locked, outcome);
-    return outcome.action;
-  }
-
-  /** Call after a step's transaction committed. */
-  committed(action: AuditAction): void {
-    if (changesWhatClientsRead(action)) for (const listener of this.liveListeners) listener();
   }
 
   /**
@@ -81,5 +73,6 @@ export class WorkflowSteps {
       before: view(before),
       after: { ...view(after), ...(outcome.note != null && { note: outcome.note }) },
     });
+    if (changesWhatClientsRead(outcome.action)) afterCommit(() => this.liveListeners.forEach((listener) => listener()));
   }
 }
