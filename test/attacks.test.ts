@@ -192,6 +192,8 @@ function unicodeSample(f: TextField): string | null {
   if (f.kind === "url" || f.kind === "language") return null; // normalised by design (punycode, BCP 47)
   if (f.kind === "slug") return "루미나모션-영상";
   if (f.kind === "email") return "분석가@예시.한국";
+  // A body is HTML as the editor writes it: text stands in a paragraph.
+  if (f.kind === "html") return "<p>루미나모션 🚀 영상·비디오 👩🏽‍💻 인공지능(AI)</p>";
   return "루미나모션 🚀 영상·비디오 👩🏽‍💻 인공지능(AI)";
 }
 

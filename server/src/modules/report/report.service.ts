@@ -37,7 +37,7 @@ async function validContent(manager: EntityManager, c: ReportContent): Promise<R
     summary: valid
       .list(c.summary, "summary", REPORT_LIMITS.summaryBullets.min, REPORT_LIMITS.summaryBullets.max)
       .map((bullet) => valid.text(bullet, "summary", { max: REPORT_LIMITS.bullet })),
-    body: sanitizeBody(valid.text(c.body, "body", { min: 0, max: REPORT_LIMITS.body, multiline: true, html: true })),
+    body: sanitizeBody(valid.text(c.body, "body", { min: 0, max: REPORT_LIMITS.body, multiline: true, html: true }), REPORT_LIMITS.body),
     language: valid.text(c.language, "language", { max: REPORT_LIMITS.language }),
     firmId: requireUuid(c.firmId, "firmId"),
     analystIds: ids(c.analystIds, "analystIds", REPORT_LIMITS.analysts),
