@@ -1,6 +1,7 @@
 import { Box, Chip, Divider, Paper, Stack, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
 import { formatSeoul } from "../time";
+import { bodySx } from "./body/styles";
 
 export interface PreviewContent {
   title: string;
@@ -38,7 +39,7 @@ export function ClientPreview({ content }: { content: PreviewContent }) {
           ))}
         </Box>
       )}
-      {content.body && <Box sx={{ "& h2": { fontSize: "1.2rem", mt: 3 } }} dangerouslySetInnerHTML={{ __html: content.body }} />}
+      {content.body && <Box sx={bodySx} dangerouslySetInnerHTML={{ __html: content.body }} />}
       {content.sectorTags && content.sectorTags.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ my: 2, flexWrap: "wrap" }}>
           {content.sectorTags.map((t) => (

@@ -1,4 +1,3 @@
-import { RichTextInput } from "ra-input-rich-text";
 import {
   AutocompleteArrayInput,
   AutocompleteInput,
@@ -11,6 +10,7 @@ import {
   type SimpleFormProps,
 } from "react-admin";
 import { useWatch } from "react-hook-form";
+import { BodyInput } from "./body/BodyInput";
 import { RejectionNote } from "./Rejection";
 
 const lines = (value: unknown): string => (Array.isArray(value) ? value.join("\n") : "");
@@ -54,7 +54,7 @@ export function ReportForm({ creating, ...props }: Omit<SimpleFormProps, "childr
       <ReferenceArrayInput source="content.sectorTagIds" reference="sectorTags">
         <AutocompleteArrayInput optionText="name" />
       </ReferenceArrayInput>
-      <RichTextInput source="content.body" fullWidth />
+      <BodyInput source="content.body" />
     </SimpleForm>
   );
 }
