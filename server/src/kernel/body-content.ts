@@ -1,10 +1,10 @@
 /**
  * What a report body may contain: the one list that the admin panel's editor (its tiptap extensions
  * and toolbar) and the server's sanitizer are both built from, so that neither offers or keeps what
- * the other would drop. Keys are tiptap's node and mark names. `tags[0]` is the tag written; `alsoRead`
- * are tags both sides read as the same thing (a pasted `<b>` is bold). `attributes` are listed in the
- * order the editor writes them, which the sanitizer repeats, so that a body saved by either side is
- * the same string.
+ * the other would drop. Keys are tiptap's node and mark names; `tags` are what each is written as
+ * (a heading one of three, a table two nested); `alsoRead` are tags both sides read as the same thing
+ * (a pasted `<b>` is bold). `attributes` are listed in the order the editor writes them, which the
+ * sanitizer repeats, so that a body saved by either side is the same string.
  *
  * Plain data and pure functions only: the admin panel imports this file too.
  */
@@ -43,7 +43,6 @@ export const BODY_MARKS = {
   superscript: { tags: ["sup"] },
 } as const satisfies Record<string, BodyElement>;
 
-export type BodyNodeName = keyof typeof BODY_NODES;
 export type BodyMarkName = keyof typeof BODY_MARKS;
 
 export const HEADING_LEVELS = BODY_NODES.heading.tags.map((tag) => Number(tag.slice(1)));
@@ -56,14 +55,14 @@ const LINK_HREF = /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001F\u007F]+$/i;
 /** Links go to web pages or mail addresses only: no relative, `javascript:` or `data:` URLs. */
 export const isLinkHref = (href: string | null): href is string => href !== null && LINK_HREF.test(href);
 
-/** Where this service serves an uploaded image: its SHA-256, so that a body cannot point anywhere else. */
-export const OWN_IMAGE_PATH = "/images/";
-const OWN_IMAGE_SRC = /^\/images\/[0-9a-f]{64}$/;
+/** Where this service serves an uploaded image, named by its SHA-256: a body's images point nowhere else. */
+const OWN_IMAGE_PATH = "/images/";
+const OWN_IMAGE_SRC = new RegExp(`^${OWN_IMAGE_PATH}[0-9a-f]{64}$`);
 
 export const isOwnImageSrc = (src: string | null): src is string => src !== null && OWN_IMAGE_SRC.test(src);
 
 /** A table cell spans at most this many rows or columns: more is a pasting accident, and costly to lay out. */
-export const MAX_CELL_SPAN = 100;
+const MAX_CELL_SPAN = 100;
 
 const INTEGER = /^\s*(\d{1,9})\s*$/;
 
