@@ -7,7 +7,7 @@ import type { DataSource, QueryRunner } from "typeorm";
 const APPEND_ONLY = ["audit_events", "publication_events", "legacy_gate_findings"];
 
 /** Kept by the database's own triggers; the runtime role reads it. */
-const READ_ONLY = ["live_report_disclaimers"];
+const READ_ONLY = ["live_report_disclaimers", "report_events"];
 
 /**
  * Gives the runtime role what the server needs and nothing more: reading and writing rows (only

@@ -9,6 +9,7 @@ import { DisclaimerResolver, DisclaimerSnapshotResolver } from "./disclaimer/dis
 import { FirmResolver } from "./firm/firm.resolver";
 import { ComplianceIssueRelations, ComplianceResolver, ReviewItemRelations } from "./compliance/compliance.resolver";
 import { ReportWorkflowResolver } from "./publishing/report-workflow.resolver";
+import { ReportEventResolver } from "./report-events/report-event.resolver";
 import { ReportResolver } from "./report/report.resolver";
 import { WorkingCopyResolver } from "./report/working-copy.resolver";
 import { SectorTagResolver } from "./sector-tag/sector-tag.resolver";
@@ -31,6 +32,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       UserResolver,
       ApiKeyResolver,
       AuditResolver,
+      ReportEventResolver,
     ],
     authChecker,
     // Services validate every input themselves and name the field in BAD_USER_INPUT.

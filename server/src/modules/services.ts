@@ -7,6 +7,7 @@ import { FirmService } from "./firm/firm.service";
 import { ComplianceService } from "./compliance/compliance.service";
 import { DatabaseService } from "./database/database.service";
 import { BigramStats } from "./search/bigram-stats";
+import { ReportEventService } from "./report-events/report-event.service";
 import { ReportQueryService } from "./report/report-query.service";
 import { ReportRelationsService } from "./report/report-relations.service";
 import { ReportWorkflowService } from "./publishing/report-workflow.service";
@@ -31,6 +32,7 @@ export function createServices(dataSource: DataSource, config: { sessionTtlHours
     database: new DatabaseService(dataSource, audit),
     firms: new FirmService(dataSource, audit),
     reportQueries: new ReportQueryService(dataSource, reportRelations, new BigramStats(dataSource)),
+    reportEvents: new ReportEventService(dataSource),
     reportRelations,
     reports: new ReportService(dataSource, audit, reportStore),
     workflow: new ReportWorkflowService(dataSource, audit, disclaimers, reportStore),
