@@ -5,6 +5,7 @@ import { createServices } from "./modules/services";
 import { createDataSource, runMigrations, type DataSourceOptions } from "./db/data-source";
 import { entities } from "./modules/entities";
 import { runtimeRoleRisk } from "./db/runtime-role";
+import { ReportEventSignal } from "./db/event-signal";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./app/seed/seed";
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
   const responseCache = config.responseCache.enabled ? new ResponseCache(config.cacheMaxAgeSeconds, config.responseCache.maxBytes) : null;
   if (responseCache) services.workflow.onLiveChange(() => responseCache.clear());
+  // Other instances' commits reach this one through the database; the embedded mode has no others.
+  const events = embedded ? null : new ReportEventSignal(options.url);
+  if (events && responseCache) events.onEvent(() => responseCache.clear());
+  await events?.start();
   const app = await createHttpServer(config, services, await buildAppSchema(), { responseCache, embedded });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     clearInterval(idle);
     clearTimeout(grace);
     await scheduler.stop();
+    await events?.stop();
     await dataSource.destroy();
     await embedded?.close();
     process.exit(0);

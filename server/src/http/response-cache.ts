@@ -7,8 +7,7 @@ const sizeOf = (key: string, payload: string): number => 2 * (key.length + paylo
  * The in-process cache of anonymous published reads: whole response bodies by request, kept for
  * at most `maxAgeSeconds` and within `maxBytes` (least recently used go first; one answer larger
  * than a sixteenth of the bound is not kept, so that it cannot flush everything else). Cleared
- * whenever this process changes what is live; other instances catch up within `maxAgeSeconds`, as
- * a CDN would.
+ * whenever this process changes what is live, and when another instance does (ReportEventSignal).
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, string>;

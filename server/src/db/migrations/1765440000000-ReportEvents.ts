@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { REPORT_EVENTS_CHANNEL } from "../event-signal";
 
 const TYPES = [
   "REPORT_PUBLISHED",
@@ -19,7 +20,8 @@ const TYPES = [
  * before taking its position: event writers then commit in position order, so a reader that has
  * seen position N never finds a lower one later (the feed's promise). The lock is held only from
  * the commit's triggers to the end of the commit. They run as the owner; the runtime role may only
- * read the events (see grantRuntimeRole) and cannot call the function that appends them.
+ * read the events (see grantRuntimeRole) and cannot call the function that appends them. Each
+ * event is also announced with NOTIFY, which PostgreSQL delivers at the commit (ReportEventSignal).
  */
 export class ReportEvents1765440000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -53,13 +55,18 @@ export class ReportEvents1765440000000 implements MigrationInterface {
       CREATE FUNCTION rd_append_report_event(event_schema name, event_type text, report uuid, firm uuid,
                                              content_sum text, disclaimer_sum text, template uuid) RETURNS void
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+      DECLARE
+        appended bigint;
       BEGIN
         PERFORM pg_advisory_xact_lock(hashtext('research-desk:report-events'));
         EXECUTE format(
           'INSERT INTO %1$I.report_events (type, report_id, slug, firm_id, sector_tag_ids, version, content_checksum, disclaimer_checksum, template_id)
            SELECT $1, $2, r.slug, coalesce(r.firm_id, $3), coalesce(r.sector_tag_ids, ''{}''), r.version, $4, $5, $6
-           FROM (SELECT 1) one LEFT JOIN %1$I.reports r ON r.id = $2',
-          event_schema) USING event_type, report, firm, content_sum, disclaimer_sum, template;
+           FROM (SELECT 1) one LEFT JOIN %1$I.reports r ON r.id = $2
+           RETURNING position',
+          event_schema) INTO appended USING event_type, report, firm, content_sum, disclaimer_sum, template;
+        -- Delivered at the commit, and only if it commits: every instance listening learns of it.
+        PERFORM pg_notify('${REPORT_EVENTS_CHANNEL}', appended::text);
       END $$`);
     await q.query(`REVOKE EXECUTE ON FUNCTION rd_append_report_event(name, text, uuid, uuid, text, text, uuid) FROM PUBLIC`);
 
