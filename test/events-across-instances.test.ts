@@ -64,6 +64,28 @@ describe.runIf(MODE === "server")("report events across instances (server)", () 
     expect(ms).toBeLessThan(1_000);
   });
 
+  it("an event committed on one instance reaches the other's stream clients within a second", async () => {
+    const firm = await createFirm(editor.client);
+    const abort = new AbortController();
+    const response = await fetch(reader.url.replace("/graphql", `/events?firmIds=${firm.id}&types=REPORT_PUBLISHED`), { signal: abort.signal });
+    const reading = (async () => {
+      let text = "";
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        text += Buffer.from(chunk).toString();
+        if (text.includes("event: REPORT_PUBLISHED")) return Date.now();
+      }
+      return Number.NaN;
+    })();
+    try {
+      const report = await createApproved(editor.client, reviewer.client, firm, "[이벤트랩] 다른 인스턴스의 스트림");
+      await run(editor.client, PUBLISH, { id: report.id });
+      const committed = Date.now();
+      expect((await reading) - committed).toBeLessThan(1_000);
+    } finally {
+      abort.abort();
+    }
+  });
+
   it("listens again after losing its connection, and clears the cache then, since it may have missed events", async () => {
     const report = await liveAndCached("[이벤트랩] 끊긴 연결");
     const [{ n }] = await db.sql(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN research_desk_report_events'`);

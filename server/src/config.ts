@@ -29,6 +29,8 @@ export interface Config {
   trustProxy: boolean;
   /** How often the scheduler looks for due reports. */
   schedulerIntervalMs: number;
+  /** The report event stream (GET /events): open streams per instance, and the heartbeat. */
+  events: { maxConnections: number; heartbeatMs: number };
   /** Failed sign-ins allowed per account and per client address within the window. */
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   limits: {
@@ -116,6 +118,10 @@ export function loadConfig(): Config {
     adminPassword: process.env.ADMIN_PASSWORD || null,
     trustProxy: flag("TRUST_PROXY", false),
     schedulerIntervalMs: integer("SCHEDULER_INTERVAL_MS", 5_000, 100, 3_600_000),
+    events: {
+      maxConnections: integer("EVENTS_MAX_CONNECTIONS", 1_000, 1, 100_000),
+      heartbeatMs: integer("EVENTS_HEARTBEAT_SECONDS", 15, 1, 300) * 1000,
+    },
     loginLimits: {
       perAccount: integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1_000),
       perIp: integer("LOGIN_MAX_FAILURES_PER_IP", 20, 1, 100_000),

@@ -6,6 +6,8 @@ import { createDataSource, runMigrations, type DataSourceOptions } from "./db/da
 import { entities } from "./modules/entities";
 import { runtimeRoleRisk } from "./db/runtime-role";
 import { ReportEventSignal } from "./db/event-signal";
+import { EventBell } from "./modules/report-events/event-bell";
+import { onEveryCommit } from "./kernel/transaction";
 import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./app/seed/seed";
@@ -76,11 +78,18 @@ async function main(): Promise<void> {
   const scheduler = new ReportScheduler(services.workflow, config.schedulerIntervalMs);
   const responseCache = config.responseCache.enabled ? new ResponseCache(config.cacheMaxAgeSeconds, config.responseCache.maxBytes) : null;
   if (responseCache) services.workflow.onLiveChange(() => responseCache.clear());
-  // Other instances' commits reach this one through the database; the embedded mode has no others.
+  // Event streams read the feed again when events may have committed: on every instance's commits
+  // through the database (NOTIFY), or, embedded, on this process's own, the only writer's.
+  const eventBell = new EventBell();
   const events = embedded ? null : new ReportEventSignal(options.url);
-  if (events && responseCache) events.onEvent(() => responseCache.clear());
+  if (events) {
+    events.onEvent(() => eventBell.ring());
+    if (responseCache) events.onEvent(() => responseCache.clear());
+  } else {
+    onEveryCommit(() => eventBell.ring());
+  }
   await events?.start();
-  const app = await createHttpServer(config, services, await buildAppSchema(), { responseCache, embedded });
+  const app = await createHttpServer(config, services, await buildAppSchema(), { responseCache, embedded, eventBell });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -22,16 +22,19 @@ import { registerHealthCheck } from "./health";
 import { refuseStaleCredentials, staffOnlyIntrospection } from "./plugins";
 import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
 import { backupRoute } from "./backup.route";
+import { eventsRoute } from "./events.route";
+import type { EventBell } from "../modules/report-events/event-bell";
 import type { ResponseCache } from "./response-cache";
 
-/** What only some deployments have: the in-process response cache, the embedded database. */
+/** What only some deployments have (the in-process response cache, the embedded database), and the events' bell. */
 export interface HttpExtras {
   responseCache: ResponseCache | null;
   embedded: EmbeddedDatabase | null;
+  eventBell: EventBell;
 }
 
 export async function createHttpServer(config: Config, services: Services, schema: GraphQLSchema, extras: HttpExtras): Promise<FastifyInstance> {
-  const { responseCache, embedded } = extras;
+  const { responseCache, embedded, eventBell } = extras;
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     trustProxy: config.trustProxy,
@@ -110,7 +113,9 @@ export async function createHttpServer(config: Config, services: Services, schem
   });
 
   await registerAdminPanel(app);
-  await app.register(backupRoute, { services, embedded, viewerOf: (request) => services.sessions.resolve(credentials(request).token) });
+  const viewerOf = (request: FastifyRequest): Promise<Viewer> => services.sessions.resolve(credentials(request).token);
+  await app.register(backupRoute, { services, embedded, viewerOf });
+  await app.register(eventsRoute, { services, bell: eventBell, ...config.events, viewerOf });
   registerHealthCheck(app, services.database);
   return app;
 }

@@ -7,6 +7,7 @@ interface Scope {
 }
 
 const current = new AsyncLocalStorage<Scope>();
+const commitListeners: (() => void)[] = [];
 
 /**
  * Runs `work` in a transaction: the caller's, when a service method is called inside another's
@@ -21,7 +22,17 @@ export async function transaction<T>(dataSource: DataSource, work: (manager: Ent
   const committed: (() => void)[] = [];
   const result = await dataSource.transaction((manager) => current.run({ manager, committed }, () => work(manager)));
   for (const callback of committed) callback();
+  for (const listener of commitListeners) listener();
   return result;
+}
+
+/**
+ * Calls `listener` after every transaction this process commits through `transaction`: how the
+ * embedded mode, where this process is the database's only writer, learns that report events may
+ * have been written (a server PostgreSQL tells every instance with NOTIFY instead).
+ */
+export function onEveryCommit(listener: () => void): void {
+  commitListeners.push(listener);
 }
 
 /**

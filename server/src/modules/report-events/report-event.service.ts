@@ -1,13 +1,15 @@
 import type { DataSource } from "typeorm";
+import { badInput } from "../../kernel/errors";
 import { requireUuid } from "../../kernel/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
 import { SqlParams } from "../../kernel/sql";
 import * as valid from "../../kernel/validate";
 import { directlyVisible } from "../report/visibility";
 import { isStaff, type Viewer } from "../user/viewer";
-import { PUBLIC_EVENT_TYPES, type ReportEvent, type ReportEventFilter } from "./report-event";
+import { PUBLIC_EVENT_TYPES, ReportEventType, type ReportEvent, type ReportEventFilter } from "./report-event";
 
 const ORDER = "position";
+const TYPES: ReadonlySet<string> = new Set(Object.values(ReportEventType));
 const FILTER_IDS_MAX = 100;
 const isPosition = (key: string): boolean => /^[1-9]\d{0,18}$/.test(key);
 
@@ -48,6 +50,7 @@ export class ReportEventService {
     const tags = ids(filter.sectorTagIds, "sectorTagIds");
     if (firms) conditions.push(`e.firm_id = ANY (${params.add(firms, "uuid[]")})`);
     if (tags) conditions.push(`e.sector_tag_ids && ${params.add(tags, "uuid[]")}`);
+    if (filter.types?.some((type) => !TYPES.has(type))) throw badInput(`types may be ${[...TYPES].join(", ")}`, "types");
     if (filter.types?.length) conditions.push(`e.type = ANY (${params.add(filter.types, "text[]")})`);
     if (!isStaff(viewer)) {
       conditions.push(`e.type = ANY (${params.add([...PUBLIC_EVENT_TYPES], "text[]")})`);
