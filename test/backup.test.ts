@@ -138,7 +138,7 @@ describe("backups", () => {
     const corrected = await publish("[백업랩] 정정된 보고서");
     const copy = await run(editor.client, UPDATE, { id: corrected.id, input: { title: "[백업랩] 정정된 보고서 (정정)" }, v: corrected.version });
     await run(editor.client, ATTACH, { id: copy.id });
-    await run(editor.client, SUBMIT, { id: copy.id });
+    await run(editor.client, SUBMIT, { id: copy.id, correctionNote: "제목을 고쳤습니다." });
     await run(reviewer.client, APPROVE, { id: copy.id, note: "정정 확인" });
     expect((await run(editor.client, PUBLISH, { id: copy.id })).correctedAt).not.toBeNull();
     const retracted = await publish("[백업랩] 철회된 보고서");

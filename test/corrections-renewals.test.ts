@@ -26,7 +26,7 @@ const inFuture = (ms: number): string => new Date(Date.now() + ms).toISOString()
 async function approvedCorrection(report: ReportState, title: string): Promise<ReportState> {
   await run(editor.client, UPDATE, { id: report.id, input: { title }, v: report.version });
   await run(editor.client, ATTACH, { id: report.id });
-  await run(editor.client, SUBMIT, { id: report.id });
+  await run(editor.client, SUBMIT, { id: report.id, correctionNote: "제목을 고쳤습니다." });
   return run(reviewer.client, APPROVE, { id: report.id, note: null });
 }
 
@@ -156,7 +156,7 @@ describe("the rejection note", () => {
     const published = await run(editor.client, PUBLISH, { id: report.id });
     await run(editor.client, UPDATE, { id: report.id, input: { title: "[반려랩] 반려될 정정" }, v: published.version });
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "제목을 고쳤습니다." });
     await run(reviewer.client, REJECT, { id: report.id, note: "정정 사유가 불분명합니다." });
     expect(await rejection(report.id)).toMatchObject({ reviewNote: "정정 사유가 불분명합니다." });
     const anonymous = await errorsOf(running.server().client, REJECTION, { id: report.id });
@@ -190,7 +190,7 @@ describe("renewing the disclaimer of live reports", () => {
       { id: report.id },
     );
     expect(anonymous.disclaimer.text).not.toContain("v2");
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "고지문 갱신" });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     const renewed = await run(editor.client, PUBLISH, { id: report.id });
     expect(renewed).toMatchObject({ status: "PUBLISHED", title: report.title, workingCopy: null, disclaimer: { templateVersion: 2, text: "갱신된 고지문 v2입니다." } });
@@ -225,7 +225,7 @@ describe("renewing the disclaimer of live reports", () => {
     const inReview = reports[0];
     await run(editor.client, UPDATE, { id: inReview.id, input: { title: "[일괄갱신] 검토 중 정정" }, v: inReview.version });
     await run(editor.client, ATTACH, { id: inReview.id });
-    await run(editor.client, SUBMIT, { id: inReview.id });
+    await run(editor.client, SUBMIT, { id: inReview.id, correctionNote: "제목을 고쳤습니다." });
     await newTemplate(firm.id, "일괄 갱신용 고지문 v2입니다.");
     await newTemplate(other.id, "다른 회사의 고지문 v2입니다.");
     await run(editor.client, ATTACH, { id: reports[1].id });
@@ -287,7 +287,7 @@ describe("the compliance list", () => {
     await newTemplate(firm.id, "추적용 고지문 v2입니다.");
     expect((await complianceIssues(reviewer.client, { firmId: firm.id })).map((i) => i.reportId).sort()).toEqual([report.id, scheduled.id].sort());
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "고지문 갱신" });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     await run(editor.client, PUBLISH, { id: report.id });
     await run(editor.client, UNSCHEDULE, { id: scheduled.id });

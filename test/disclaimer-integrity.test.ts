@@ -13,8 +13,9 @@ const sha256 = (text: string): string => createHash("sha256").update(text).diges
 
 /** The database's content checksum, recomputed outside it: SHA-256 of the JSON array PostgreSQL prints. */
 const canonical = (value: unknown): string => (Array.isArray(value) ? `[${value.map(canonical).join(", ")}]` : JSON.stringify(value));
-const contentChecksum = (c: { title: string; subject: string; summary: string[]; body: string }): string =>
-  sha256(canonical([c.title, c.subject, c.summary, c.body]));
+/** With the correction note as a fifth value when there is one (see the CorrectionNotes migration). */
+const contentChecksum = (c: { title: string; subject: string; summary: string[]; body: string; correctionNote?: string | null }): string =>
+  sha256(canonical([c.title, c.subject, c.summary, c.body, ...(c.correctionNote == null ? [] : [c.correctionNote])]));
 
 let admin: GraphQLClient;
 let adminId: string;
@@ -29,8 +30,8 @@ const approved = (firm: Firm, title?: string): Promise<ReportState> => createApp
 const live = async (firm: Firm, title?: string): Promise<ReportState> =>
   run(editor.client, PUBLISH, { id: (await approved(firm, title)).id });
 
-const CONTENT = `query($id: ID) { report(id: $id) { title subject summary body disclaimer { contentChecksum } } }`;
-type Content = { title: string; subject: string; summary: string[]; body: string; disclaimer: { contentChecksum: string | null } | null };
+const CONTENT = `query($id: ID) { report(id: $id) { title subject summary body correctionNote disclaimer { contentChecksum } } }`;
+type Content = { title: string; subject: string; summary: string[]; body: string; correctionNote: string | null; disclaimer: { contentChecksum: string | null } | null };
 
 /**
  * Runs statements in a transaction that fires the deferred gate (SET CONSTRAINTS ALL IMMEDIATE)
@@ -65,13 +66,13 @@ describe("four eyes and approved content, through the API", () => {
     const report = await approved(await newFirm(), "[사안검토] 정정 편집자");
     await run(admin, UPDATE, { id: report.id, input: { summary: ["관리자가 고친 요점"] }, v: report.version });
     await run(admin, ATTACH, { id: report.id });
-    await run(admin, SUBMIT, { id: report.id });
+    await run(admin, SUBMIT, { id: report.id, correctionNote: "요점을 고쳤습니다." });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     const published = await run(editor.client, PUBLISH, { id: report.id });
     expect(published).toMatchObject({ status: "PUBLISHED", workingCopy: null });
     // The editor renews the live report's disclaimer: the content under review is still the admin's.
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "고지문 갱신" });
     const [error] = await errorsOf(admin, APPROVE, { id: report.id, note: null });
     expect(error.extensions).toMatchObject({ code: "FORBIDDEN", rule: "FOUR_EYES" });
     // The database refuses it too, whatever the service says.
@@ -93,12 +94,13 @@ describe("four eyes and approved content, through the API", () => {
 
     const copy = await run(editor.client, UPDATE, { id: report.id, input: { body: "<p>정정된 본문 \"인용\" 과 \\ 기호</p>" }, v: report.version });
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "본문을 고쳤습니다." });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     await run(editor.client, PUBLISH, { id: report.id });
     const second = await read();
     expect(copy.workingCopy).not.toBeNull();
     expect(second.body).toContain("정정된 본문");
+    expect(second.correctionNote).toBe("본문을 고쳤습니다.");
     expect(second.disclaimer?.contentChecksum).toBe(contentChecksum(second));
     expect(second.disclaimer?.contentChecksum).not.toBe(first.disclaimer?.contentChecksum);
   });
@@ -196,7 +198,7 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       [`INSERT INTO live_report_disclaimers SELECT id, firm_id, gen_random_uuid() FROM reports LIMIT 1`, /permission denied/],
       [`DELETE FROM migrations`, /permission denied/],
       [`CREATE TABLE shadow (id int)`, /permission denied/],
-      [`CREATE OR REPLACE FUNCTION rd_content_checksum(text, text, text[], text) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$`, /permission denied|must be owner/],
+      [`CREATE OR REPLACE FUNCTION rd_content_checksum(text, text, text[], text, text) RETURNS text LANGUAGE sql AS $$ SELECT 'x' $$`, /permission denied|must be owner/],
     ];
     for (const [statement, refusal] of refusals) expect(await probe(statement), statement).toMatch(refusal);
     // What it may do: append to the logs, read what triggers keep, and read the search statistics through their function.

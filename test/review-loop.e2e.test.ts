@@ -196,7 +196,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     const published = await stateOf(editor.client, inReview.id);
     await run(editor.client, UPDATE, { id: inReview.id, input: { subject: "정정된 대상" }, v: published.version });
     await run(editor.client, ATTACH, { id: inReview.id });
-    await run(editor.client, SUBMIT, { id: inReview.id });
+    await run(editor.client, SUBMIT, { id: inReview.id, correctionNote: "대상 기업명을 고쳤습니다." });
     await newVersion(firm.id, "본 보고서는 갱신테스트증권 리서치센터가 작성한 자료입니다. 투자 판단의 책임은 투자자에게 있습니다.");
 
     const page = await signedIn(editor);
@@ -252,7 +252,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     expect(await reviewing.getByTestId("renew-all").count()).toBe(0);
 
     // The scheduled report's renewal, once approved, goes live with it (or is scheduled again)…
-    await run(editor.client, SUBMIT, { id: scheduled.id });
+    await run(editor.client, SUBMIT, { id: scheduled.id, correctionNote: "고지문 갱신" });
     await run(reviewer.client, APPROVE, { id: scheduled.id, note: null });
     await page.goto(admin(`/reports/${scheduled.id}/show`));
     await page.locator("[data-testid=correction-status][data-status=APPROVED]").waitFor();
@@ -267,7 +267,7 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await expect.poll(() => page.locator("body").textContent()).toContain("정정 반영");
 
     // …while a live report's approved renewal is published as a correction.
-    await run(editor.client, SUBMIT, { id: live[1] });
+    await run(editor.client, SUBMIT, { id: live[1], correctionNote: "고지문 갱신" });
     await run(reviewer.client, APPROVE, { id: live[1], note: null });
     await page.goto(admin(`/reports/${live[1]}/show`));
     await page.getByTestId("publish-correction").waitFor();

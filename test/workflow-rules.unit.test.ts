@@ -5,6 +5,8 @@ import { AppError } from "../server/src/kernel/errors";
 import { DisclaimerSnapshot, ReviewStatus } from "../server/src/modules/disclaimer/disclaimer-snapshot.entity";
 import { DisclaimerTemplate } from "../server/src/modules/disclaimer/disclaimer-template.entity";
 import {
+  CORRECTION_NOTE_LIMITS,
+  correctionNoteFor,
   requireApprovedDisclaimer,
   requireCurrentVersion,
   requireFourEyes,
@@ -67,6 +69,20 @@ describe("workflow rules", () => {
       message: "the firm's disclaimer has a newer version; attach it again",
     });
     expect(refusal(() => requireCurrentVersion(null, snapshot(ReviewStatus.APPROVED), "attach it again"))).toMatchObject({ currentVersion: null });
+  });
+
+  it("want a short plain-text correction note with a correction, and none without one", () => {
+    const copy = { kind: "copy" } as const;
+    // Decomposed Hangul (as macOS keyboards send it) is stored composed; Windows line ends become \n.
+    expect(correctionNoteFor(copy, "  목표주가를 고쳤습니다.\r\n요약 둘째 줄도 고쳤습니다.  ".normalize("NFD"))).toBe(
+      "목표주가를 고쳤습니다.\n요약 둘째 줄도 고쳤습니다.",
+    );
+    expect(correctionNoteFor(copy, "가".repeat(CORRECTION_NOTE_LIMITS.chars))).toHaveLength(CORRECTION_NOTE_LIMITS.chars);
+    expect(correctionNoteFor({ kind: "report" }, null)).toBeNull();
+    for (const note of [null, "", " \n ", "가".repeat(CORRECTION_NOTE_LIMITS.chars + 1), "한 줄\n".repeat(CORRECTION_NOTE_LIMITS.lines + 1), "<b>굵게</b>", "종\u0007"]) {
+      expect(refusal(() => correctionNoteFor(copy, note)), String(note)).toMatchObject({ code: "BAD_USER_INPUT", field: "correctionNote" });
+    }
+    expect(refusal(() => correctionNoteFor({ kind: "report" }, "정정이 아닌 보고서"))).toMatchObject({ code: "BAD_USER_INPUT", field: "correctionNote" });
   });
 
   it("keep a reviewer from reviewing what they prepared", () => {

@@ -92,7 +92,7 @@ describe("the publishing workflow", () => {
     const started = await run(editor.client, UPDATE, { id: report.id, input: { title: "[워크플로랩] 고친 제목" }, v: live.version });
     expect(started).toMatchObject({ status: "PUBLISHED", title: report.title, workingCopy: { status: "DRAFT", title: "[워크플로랩] 고친 제목" } });
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "제목을 고쳤습니다." });
     const { reviewQueue } = await reviewer.client.request<{ reviewQueue: { nodes: { reportId: string; correction: boolean; title: string; differsFromCurrent: boolean; disclaimer: { text: string }; currentTemplate: { body: string } }[] } }>(
       `{ reviewQueue(first: 100) { nodes { reportId correction title differsFromCurrent disclaimer { text } currentTemplate { body } } } }`,
     );

@@ -24,7 +24,8 @@ export const step = (name: string, extraArgs = "", extraVars = ""): string =>
   `mutation($id: ID!${extraVars}) { ${name}(reportId: $id${extraArgs}) { ${REPORT_STATE} } }`;
 
 export const ATTACH = step("attachDisclaimer");
-export const SUBMIT = step("submitForReview");
+/** Submits a report, or a correction with `correctionNote`. */
+export const SUBMIT = step("submitForReview", ", correctionNote: $correctionNote", ", $correctionNote: String");
 export const WITHDRAW = step("withdrawReport");
 export const APPROVE = step("approveDisclaimer", ", note: $note", ", $note: String");
 export const REJECT = step("rejectDisclaimer", ", note: $note", ", $note: String!");

@@ -2,8 +2,8 @@ import { QueryFailedError } from "typeorm";
 
 /**
  * The rules the database enforces on disclaimers and live reports, by the SQLSTATE each refusal
- * raises (class RD, see the DisclaimerIntegrity migration). The first group guards live rows, the
- * second the review of snapshots.
+ * raises (class RD, see the DisclaimerIntegrity and CorrectionNotes migrations). The first group
+ * guards live rows, the second the review of snapshots and what is under review.
  */
 const RULES: Readonly<Record<string, string>> = {
   RD101: "NO_DISCLAIMER",
@@ -18,6 +18,7 @@ const RULES: Readonly<Record<string, string>> = {
   RD202: "REVIEW_FROZEN",
   RD203: "FOUR_EYES",
   RD204: "NOT_IN_REVIEW",
+  RD205: "CORRECTION_FROZEN",
 };
 
 export interface GateRefusal {

@@ -68,7 +68,7 @@ export async function seedDemo(services: Services, dataSource: DataSource, withD
     });
     if (r.status === ReportStatus.DRAFT) continue;
     await services.workflow.attachDisclaimer(editor, report.id);
-    await services.workflow.submitForReview(editor, report.id);
+    await services.workflow.submitForReview(editor, report.id, null);
     if (r.status === ReportStatus.IN_REVIEW) continue;
     await services.workflow.approveDisclaimer(reviewer, report.id, "파트너 고지문 확인");
     if (r.status === ReportStatus.APPROVED) continue;

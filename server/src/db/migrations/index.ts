@@ -10,6 +10,7 @@ import { SectorTagTimelines1764921600000 } from "./1764921600000-SectorTagTimeli
 import { DisclaimerIntegrity1765008000000 } from "./1765008000000-DisclaimerIntegrity";
 import { ApproveCurrentDisclaimer1765094400000 } from "./1765094400000-ApproveCurrentDisclaimer";
 import { ComplianceIndexes1765180800000 } from "./1765180800000-ComplianceIndexes";
+import { CorrectionNotes1765267200000 } from "./1765267200000-CorrectionNotes";
 import { ReportEvents1765440000000 } from "./1765440000000-ReportEvents";
 
 /** In order; every schema change adds a migration here. */
@@ -26,5 +27,6 @@ export const migrations = [
   DisclaimerIntegrity1765008000000,
   ApproveCurrentDisclaimer1765094400000,
   ComplianceIndexes1765180800000,
+  CorrectionNotes1765267200000,
   ReportEvents1765440000000,
 ];

@@ -5,7 +5,7 @@ import type { Actor } from "../../modules/audit/audit.service";
 import { Role } from "../../modules/user/user.entity";
 import { Report } from "../../modules/report/report.entity";
 import { DisclaimerRenewal } from "./renewal.types";
-import { RENEWAL_BATCH_MAX } from "../../modules/publishing/report-workflow.service";
+import { CORRECTION_NOTE_LIMITS, RENEWAL_BATCH_MAX } from "../../modules/publishing/report-workflow.service";
 
 /** The publishing workflow (README: "The publishing workflow"). While a correction exists, each step acts on it. */
 @Resolver(() => Report)
@@ -39,9 +39,19 @@ export class ReportWorkflowResolver {
   }
 
   @Authorized(Role.EDITOR)
-  @Mutation(() => Report, { description: "DRAFT → IN_REVIEW; needs a pending disclaimer of the current version." })
-  submitForReview(@Ctx() ctx: Context, @CurrentActor() actor: Actor, @UuidArg("reportId") reportId: string): Promise<Report> {
-    return ctx.services.workflow.submitForReview(actor, reportId);
+  @Mutation(() => Report, {
+    description:
+      "DRAFT → IN_REVIEW; needs a pending disclaimer of the current version. A correction needs `correctionNote` (what it changes, " +
+      `for clients: 1–${CORRECTION_NOTE_LIMITS.chars} characters, at most ${CORRECTION_NOTE_LIMITS.lines} lines), which is reviewed ` +
+      "with it and goes live with it as Report.correctionNote; a report that is not a correction takes none.",
+  })
+  submitForReview(
+    @Ctx() ctx: Context,
+    @CurrentActor() actor: Actor,
+    @UuidArg("reportId") reportId: string,
+    @Arg("correctionNote", () => String, { nullable: true }) correctionNote?: string | null,
+  ): Promise<Report> {
+    return ctx.services.workflow.submitForReview(actor, reportId, correctionNote ?? null);
   }
 
   @Authorized(Role.EDITOR)

@@ -18,7 +18,7 @@ import { ReportRevision } from "../../modules/report/report-revision.entity";
 import { WorkingCopy } from "../../modules/report/working-copy.entity";
 import { ReportStatus } from "../../modules/report/report-status";
 import { Report } from "../../modules/report/report.entity";
-import { isTombstone } from "../../modules/report/visibility";
+import { isTombstone, publicCorrectionNote } from "../../modules/report/visibility";
 import { CreateReportInput, ReportsArgs, UpdateReportInput } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../kernel/diff";
@@ -36,6 +36,7 @@ const COMPUTED_FIELD_COLUMNS: ComputedFieldColumns = {
   body: ["status", "body"],
   disclaimer: ["status", "disclaimerId"],
   retraction: ["status", "retractionReason", "retractedAt"],
+  correctionNote: ["status", "correctedAt", "correctionNote"],
   firm: [],
   analysts: [],
   sectorTags: [],
@@ -101,6 +102,16 @@ export class ReportResolver {
   disclaimer(@Root() report: Report, @Ctx() ctx: Context): MaybePromise<DisclaimerSnapshot | null> {
     if (isTombstone(report) || !report.disclaimerId) return null;
     return ctx.loaders.relationOf(report, "disclaimer");
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "What the correction that last went live changed, as the reviewer approved it (beside correctedAt); null when no correction " +
+      "of the live report went live, and for a retracted report.",
+  })
+  correctionNote(@Root() report: Report): string | null {
+    return publicCorrectionNote(report);
   }
 
   @FieldResolver(() => Retraction, { nullable: true })

@@ -20,6 +20,10 @@ export class PublicationPeriod {
   @ViewColumn()
   revisionId!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The correction note clients read with that content." })
+  @ViewColumn()
+  correctionNote!: string | null;
+
   @Field(() => GraphQLISODateTime)
   @ViewColumn()
   liveFrom!: Date;

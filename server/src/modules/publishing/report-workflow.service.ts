@@ -11,9 +11,11 @@ import type { ReportContent } from "../report/report-content";
 import { ReportStatus } from "../report/report-status";
 import type { Report } from "../report/report.entity";
 import { copyContent, type LockedReport, type ReportStore } from "../report/report-store";
+import { liveCorrectionNote } from "../report/visibility";
 import type { WorkingCopy } from "../report/working-copy.entity";
 import { DisclaimerRenewal, type RenewalBatch } from "./disclaimer-renewal";
 import {
+  correctionNoteFor,
   REASON_MAX,
   RENEWED_BY_CORRECTION,
   requireApprovedDisclaimer,
@@ -28,6 +30,7 @@ import { WorkflowSteps, type Outcome } from "./workflow-steps";
 
 // Where the resolver and the GraphQL types import them from.
 export { RENEWAL_BATCH_MAX, RenewalSkipReason } from "./disclaimer-renewal";
+export { CORRECTION_NOTE_LIMITS } from "./workflow-rules";
 
 /**
  * The publishing state machine (README: "The publishing workflow"). Each step locks the report,
@@ -74,15 +77,18 @@ export class ReportWorkflowService {
     return this.renewal.renewOutdated(actor, firmId, after, first);
   }
 
-  submitForReview(actor: Actor, reportId: string): Promise<Report> {
+  /** A correction goes with its correction note, which is reviewed with it (correctionNoteFor). */
+  submitForReview(actor: Actor, reportId: string, correctionNote: string | null): Promise<Report> {
     return this.steps.run(actor, reportId, async (manager, locked, target) => {
       requireStatus(target, [ReportStatus.DRAFT]);
+      const note = correctionNoteFor(target, correctionNote);
       const snapshot = requirePendingDisclaimer(target.disclaimerId ? await this.disclaimers.findSnapshot(manager, target.disclaimerId) : null);
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach it again");
       const body = locked.copy ? locked.copy.body : locked.report.body;
       if (!body.trim()) throw badInput("a report needs a body before review", "body");
+      if (note !== null) await manager.query(`UPDATE report_working_copies SET correction_note = $2 WHERE report_id = $1`, [reportId, note]);
       await this.setTarget(manager, locked, target.kind, ReportStatus.IN_REVIEW);
-      return { action: "SUBMIT" };
+      return { action: "SUBMIT", correctionNote: note };
     });
   }
 
@@ -225,7 +231,7 @@ export class ReportWorkflowService {
    */
   private async applyCopy(manager: EntityManager, locked: LockedReport, copy: WorkingCopy): Promise<Outcome> {
     const { report } = locked;
-    await this.store.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.updatedById);
+    await this.store.applyToReport(manager, report.id, copyContent(copy, report.firmId), copy.correctionNote, copy.updatedById);
     const live = report.status === ReportStatus.PUBLISHED;
     await manager.query(
       `UPDATE reports SET disclaimer_id = $2, corrected_at = CASE WHEN $3 THEN now() ELSE corrected_at END WHERE id = $1`,
@@ -233,7 +239,7 @@ export class ReportWorkflowService {
     );
     await manager.query(`DELETE FROM report_working_copies WHERE report_id = $1`, [report.id]);
     if (live) await this.logPublication(manager, report.id, "CORRECTED");
-    return { action: live ? "PUBLISH_CORRECTION" : "APPLY_CORRECTION" };
+    return { action: live ? "PUBLISH_CORRECTION" : "APPLY_CORRECTION", correctionNote: copy.correctionNote };
   }
 
   private async goLive(manager: EntityManager, report: Report): Promise<void> {
@@ -245,17 +251,29 @@ export class ReportWorkflowService {
     await this.logPublication(manager, report.id, "WENT_LIVE");
   }
 
-  /** One row of the append-only publication log: what exactly became (or stopped being) readable. */
+  /**
+   * One row of the append-only publication log: what exactly became (or stopped being) readable.
+   * The content checksum covers the correction note clients read with the content, when there is
+   * one; without one it is the checksum of the content alone, as it always was.
+   */
   private async logPublication(manager: EntityManager, reportId: string, event: "WENT_LIVE" | "CORRECTED" | "RETRACTED"): Promise<void> {
     const locked = await this.store.lock(manager, reportId);
     const content: ReportContent = await this.store.liveContent(manager, locked.report);
+    const note = liveCorrectionNote(locked.report);
     const snapshot = locked.report.disclaimerId ? await this.disclaimers.findSnapshot(manager, locked.report.disclaimerId) : null;
     // The newest revision holding exactly the live content (a correction in progress has newer ones).
     await manager.query(
-      `INSERT INTO publication_events (report_id, event, content_checksum, disclaimer_checksum, revision_id)
-       SELECT $1, $2, $3, $4,
-         (SELECT id FROM report_revisions WHERE report_id = $1 AND content = $5::jsonb ORDER BY number DESC LIMIT 1)`,
-      [reportId, event, sha256Hex(JSON.stringify(content)), snapshot?.checksum ?? null, JSON.stringify(content)],
+      `INSERT INTO publication_events (report_id, event, content_checksum, disclaimer_checksum, correction_note, revision_id)
+       SELECT $1, $2, $3, $4, $5,
+         (SELECT id FROM report_revisions WHERE report_id = $1 AND content = $6::jsonb ORDER BY number DESC LIMIT 1)`,
+      [
+        reportId,
+        event,
+        sha256Hex(JSON.stringify(note === null ? content : { ...content, correctionNote: note })),
+        snapshot?.checksum ?? null,
+        note,
+        JSON.stringify(content),
+      ],
     );
   }
 
@@ -282,8 +300,12 @@ export class ReportWorkflowService {
     const kind = renewal ? "copy" : target.kind;
     await this.setTarget(manager, locked, kind, ReportStatus.DRAFT, snapshot.id);
     if (kind === "report") {
-      // The refusal was about the old disclaimer; this one starts the way back.
-      await manager.query(`UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL WHERE id = $1`, [locked.report.id]);
+      // The refusal was about the old disclaimer; this one starts the way back. The report is
+      // reviewed again as itself, not as a correction, so a note a correction left on it goes.
+      await manager.query(
+        `UPDATE reports SET schedule_blocked_at = NULL, schedule_blocked_reason = NULL, correction_note = NULL WHERE id = $1`,
+        [locked.report.id],
+      );
     }
     return { action: "ATTACH_DISCLAIMER" };
   }

@@ -1,4 +1,5 @@
 import { AppError, badInput } from "../../kernel/errors";
+import * as valid from "../../kernel/validate";
 import type { AuditAction } from "../audit/audit.service";
 import { ReviewStatus, type DisclaimerSnapshot } from "../disclaimer/disclaimer-snapshot.entity";
 import type { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
@@ -14,6 +15,8 @@ import type { WorkingCopyStatus } from "../report/working-copy.entity";
 
 const YEAR_MS = 366 * 86_400_000;
 export const REASON_MAX = 1_000;
+/** A correction note is a short public notice: a line or a few (the database checks the same). */
+export const CORRECTION_NOTE_LIMITS = { chars: 500, lines: 5 } as const;
 
 /** What a workflow step acts on: the working copy while one exists, else the report itself. */
 export interface Target {
@@ -50,6 +53,25 @@ const LIVE_ACTIONS = new Set<AuditAction>(["PUBLISH", "RETRACT", "PUBLISH_CORREC
 
 /** Whether clients may read something different after a step that did `action`. */
 export const changesWhatClientsRead = (action: AuditAction): boolean => LIVE_ACTIONS.has(action);
+
+/**
+ * The correction note a submission carries: required for a correction (it is reviewed with the
+ * correction and shown to clients when it goes live), refused for a report that is not one.
+ */
+export function correctionNoteFor(target: Pick<Target, "kind">, note: string | null): string | null {
+  if (target.kind === "report") {
+    if (note !== null) throw badInput("only a correction takes a correction note; this report has none in progress", "correctionNote");
+    return null;
+  }
+  if (note === null || note.trim() === "") {
+    throw badInput("a correction needs a correction note: say briefly what it changes, for clients", "correctionNote");
+  }
+  const clean = valid.text(note.replace(/\r\n?/g, "\n"), "correctionNote", { max: CORRECTION_NOTE_LIMITS.chars, multiline: true });
+  if (clean.split("\n").length > CORRECTION_NOTE_LIMITS.lines) {
+    throw badInput(`correctionNote may have at most ${CORRECTION_NOTE_LIMITS.lines} lines`, "correctionNote");
+  }
+  return clean;
+}
 
 /** Only a disclaimer attached and not yet reviewed goes to review. */
 export function requirePendingDisclaimer(snapshot: DisclaimerSnapshot | null): DisclaimerSnapshot {

@@ -8,9 +8,10 @@ import { changesWhatClientsRead, targetOf, type Target } from "./workflow-rules"
 
 /**
  * What a step did; `reportOnly` when it changed the report but not its correction in progress;
- * `from`, the state before it, when an earlier step of the same transaction recorded its own event.
+ * `from`, the state before it, when an earlier step of the same transaction recorded its own event;
+ * `correctionNote`, the note a correction was submitted or applied with.
  */
-export type Outcome = { action: AuditAction; note?: string | null; reportOnly?: boolean; from?: LockedReport };
+export type Outcome = { action: AuditAction; note?: string | null; correctionNote?: string | null; reportOnly?: boolean; from?: LockedReport };
 
 /** A step's own work on the locked report and what it acts on. */
 export type Act = (manager: EntityManager, locked: LockedReport, target: Target) => Promise<Outcome>;
@@ -71,7 +72,11 @@ export class WorkflowSteps {
       entityType: "Report",
       entityId: before.report.id,
       before: view(before),
-      after: { ...view(after), ...(outcome.note != null && { note: outcome.note }) },
+      after: {
+        ...view(after),
+        ...(outcome.note != null && { note: outcome.note }),
+        ...(outcome.correctionNote != null && { correctionNote: outcome.correctionNote }),
+      },
     });
     if (changesWhatClientsRead(outcome.action)) afterCommit(() => this.liveListeners.forEach((listener) => listener()));
   }

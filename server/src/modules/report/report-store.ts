@@ -65,13 +65,15 @@ export class ReportStore {
   }
 
   /**
-   * Puts content onto the report's live fields (publishing a working copy); whoever last edited
-   * the copy becomes the report's last editor, whom the four-eyes rule excludes from reviewing.
+   * Puts content and its correction note onto the report's live fields (publishing a working copy);
+   * whoever last edited the copy becomes the report's last editor, whom the four-eyes rule excludes
+   * from reviewing.
    */
-  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent, editorId: string | null): Promise<void> {
+  async applyToReport(manager: EntityManager, reportId: string, content: ReportContent, correctionNote: string | null, editorId: string | null): Promise<void> {
     await manager.query(
-      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6, updated_by_id = $7 WHERE id = $1`,
-      [reportId, content.title, content.subject, content.summary, content.body, content.language, editorId],
+      `UPDATE reports SET title = $2, subject = $3, summary = $4, body = $5, language = $6, correction_note = $7, updated_by_id = $8
+       WHERE id = $1`,
+      [reportId, content.title, content.subject, content.summary, content.body, content.language, correctionNote, editorId],
     );
     await this.replaceLinks(manager, reportId, content);
   }

@@ -52,6 +52,10 @@ export class Report extends BaseEntity {
   @Column({ type: "timestamptz", nullable: true })
   correctedAt!: Date | null;
 
+  /** The note of the last correction applied, as approved with it (ReportResolver decides who reads it). */
+  @Column({ type: "text", nullable: true })
+  correctionNote!: string | null;
+
   @Column({ type: "timestamptz", nullable: true })
   retractedAt!: Date | null;
 

@@ -16,3 +16,16 @@ export const listedVisible = (viewer: Viewer): string => (isStaff(viewer) ? "TRU
 
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
 export const isTombstone = (report: Pick<Report, "status">): boolean => report.status === ReportStatus.RETRACTED;
+
+/**
+ * The correction note clients read with a report's content: the note of the correction that last
+ * went live. A correction applied before the report first went live also leaves its note on the
+ * row (it was approved with the content), but clients never read the version it corrected, so
+ * they are told of no correction (`correctedAt` is null too).
+ */
+export const liveCorrectionNote = (report: Pick<Report, "correctedAt" | "correctionNote">): string | null =>
+  report.correctedAt ? report.correctionNote : null;
+
+/** Report.correctionNote: the live note, and none on a tombstone, which says nothing of its content. */
+export const publicCorrectionNote = (report: Pick<Report, "status" | "correctedAt" | "correctionNote">): string | null =>
+  isTombstone(report) ? null : liveCorrectionNote(report);

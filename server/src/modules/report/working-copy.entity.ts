@@ -51,6 +51,13 @@ export class WorkingCopy {
   @Column({ type: "uuid", nullable: true })
   disclaimerId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "What the correction changes, for clients (Report.correctionNote once it goes live); written when it is submitted.",
+  })
+  @Column({ type: "text", nullable: true })
+  correctionNote!: string | null;
+
   @Field(() => Int, { description: "Pass it back as updateReport's expectedVersion while the copy exists." })
   @Column({ type: "int" })
   version!: number;
