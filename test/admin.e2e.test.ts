@@ -158,7 +158,10 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
     expect((await anonymousReport(id))?.title).toBe("[브라우저랩] 한글 제목, 동영상 AI의 다음 단계");
     await page.getByTestId("attach-disclaimer").click();
     await page.getByTestId("attach-disclaimer-confirm").click();
-    await clickStep(page, "submit-for-review");
+    // A correction is submitted with its correction note, which clients read once it is published.
+    await page.getByTestId("submit-for-review").click();
+    await page.getByTestId("correction-note-input").fill("제목을 고쳤습니다.");
+    await page.getByTestId("submit-for-review-confirm").click();
     // The reviewer's page shows what is in review when it loads: wait until the submission landed.
     await page.locator("[data-testid=correction-status][data-status=IN_REVIEW]").waitFor();
     await reviewing.goto(admin(`/review/${id}`));

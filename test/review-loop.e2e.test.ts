@@ -1,10 +1,10 @@
 import type { GraphQLClient } from "graphql-request";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
-import { APPROVE, ATTACH, createApproved, createDraft, PUBLISH, run, stateOf, SUBMIT, UPDATE } from "./helpers/workflow";
+import { APPROVE, ATTACH, CREATE, createApproved, createDraft, PUBLISH, run, stateOf, SUBMIT, UPDATE } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 // Several reports through the whole loop in two browsers; generous, since CI shares 2 cores.
@@ -63,9 +63,33 @@ async function reportOf(client: GraphQLClient, id: string): Promise<Renewed> {
   return report;
 }
 
-/** Texts of the marked words inside one side of the disclaimer diff. */
-const marked = (page: Page, side: string, mark: string): Promise<string[]> =>
-  page.getByTestId(side).getByTestId(mark).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
+/** Texts of the marked words (`diff-added`, `diff-removed`) inside a part of a diff. */
+const marked = (scope: Locator, mark: string): Promise<string[]> =>
+  scope.getByTestId(mark).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
+
+/** Selects `text` inside the rich-text editor, so that typing replaces it, as a double-click would. */
+async function selectInEditor(page: Page, text: string): Promise<void> {
+  const editorBox = page.locator(".ProseMirror");
+  await editorBox.click();
+  await editorBox.evaluate((root, wanted) => {
+    const walker = root.ownerDocument.createTreeWalker(root, root.ownerDocument.defaultView!.NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? "").indexOf(wanted);
+      if (at < 0) continue;
+      const range = root.ownerDocument.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = root.ownerDocument.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the editor`);
+  }, text);
+}
+
+const PUBLIC = `query($slug: String) { report(slug: $slug) { title body correctedAt correctionNote } }`;
+type Public = { title: string; body: string; correctedAt: string | null; correctionNote: string | null };
 
 describe.runIf(enabled)("the review loop in the admin panel", () => {
   beforeAll(async () => {
@@ -154,10 +178,10 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await page.getByTestId("approve-disabled-reason").waitFor();
     expect(await page.getByTestId("diff-attached").locator("h6").first().textContent()).toBe("첨부된 고지문 (1판)");
     expect(await page.getByTestId("diff-current").locator("h6").first().textContent()).toBe("증권사의 현재 템플릿 (2판)");
-    expect(await marked(page, "diff-current", "diff-added")).toEqual(["리서치센터가", "참고", "투자 판단의 최종 책임은 투자자에게 있습니다."]);
-    expect(await marked(page, "diff-attached", "diff-removed")).toEqual(["소속 애널리스트가"]);
-    expect(await marked(page, "diff-current", "diff-removed")).toEqual([]);
-    expect(await marked(page, "diff-attached", "diff-added")).toEqual([]);
+    expect(await marked(page.getByTestId("diff-current"), "diff-added")).toEqual(["리서치센터가", "참고", "투자 판단의 최종 책임은 투자자에게 있습니다."]);
+    expect(await marked(page.getByTestId("diff-attached"), "diff-removed")).toEqual(["소속 애널리스트가"]);
+    expect(await marked(page.getByTestId("diff-current"), "diff-removed")).toEqual([]);
+    expect(await marked(page.getByTestId("diff-attached"), "diff-added")).toEqual([]);
     expect(await page.getByTestId("diff-current").locator("ins").count()).toBe(3);
     expect(await page.getByTestId("diff-attached").locator("del").count()).toBe(1);
     expect(await page.getByTestId("diff-legend").textContent()).toContain("현재 판이 추가한 문구");
@@ -294,5 +318,126 @@ describe.runIf(enabled)("the review loop in the admin panel", () => {
     await expect.poll(() => rows.count()).toBe(Math.min(total, 40));
     expect(await count.textContent()).toBe(`전체 ${total}건 중 ${Math.min(total, 40)}건`);
     await screenshot(page, "review-loop-11-review-queue-more");
+  }, LOOP_TIMEOUT);
+
+  it("asks the editor for a correction note, shows the reviewer the note and what changed first, and publishes the note with the correction", async () => {
+    const firm = await newFirm("정정리뷰증권", "본 보고서는 정정리뷰증권 소속 애널리스트가 작성한 자료입니다.");
+    const created = await run(editor.client, CREATE, {
+      input: {
+        title: "[정정리뷰랩] 반도체 업황 회복 기대",
+        subject: "정정리뷰랩",
+        summary: ["업황 회복", "목표주가 제시"],
+        body: "<h2>투자 의견</h2><p>목표주가 50,000원을 제시합니다.</p><ul><li>메모리 가격 반등</li></ul>",
+        firmId: firm.id,
+        analystIds: [firm.analystId],
+      },
+    });
+    await run(editor.client, ATTACH, { id: created.id });
+    await run(editor.client, SUBMIT, { id: created.id });
+    await run(reviewer.client, APPROVE, { id: created.id, note: null });
+    const report = await run(editor.client, PUBLISH, { id: created.id });
+    const anonymous = async (): Promise<Public> => (await running.server().client.request<{ report: Public }>(PUBLIC, { slug: report.slug })).report;
+
+    // The editor corrects the title and one word of the body in the form: a correction opens.
+    const page = await signedIn(editor);
+    await page.goto(admin(`/reports/${report.id}`));
+    await page.locator('input[name="content.title"]').fill("[정정리뷰랩] 반도체 업황 회복 본격화");
+    await selectInEditor(page, "50,000");
+    await page.keyboard.type("45,000");
+    await expect.poll(() => page.locator(".ProseMirror").textContent()).toContain("목표주가 45,000원을 제시합니다.");
+    await page.locator("button[type=submit]").first().click();
+    await page.locator("[data-testid=correction-status][data-status=DRAFT]").waitFor();
+
+    // Submitting asks for the correction note, which clients will read.
+    await clickStep(page, "attach-disclaimer");
+    await page.getByTestId("submit-for-review").click();
+    const input = page.getByTestId("correction-note-input");
+    expect(await input.inputValue()).toBe("");
+    expect(await page.getByTestId("submit-for-review-confirm").isDisabled()).toBe(true);
+    const note = "목표주가를 45,000원으로 바로잡았습니다.\n제목의 표현도 고쳤습니다.";
+    await input.fill(note);
+    await dialogShown(page);
+    await screenshot(page, "review-loop-12-correction-note");
+    await page.getByTestId("submit-for-review-confirm").click();
+    await page.locator("[data-testid=correction-status][data-status=IN_REVIEW]").waitFor();
+    expect(await page.getByTestId("copy-correction-note").textContent()).toContain("목표주가를 45,000원으로 바로잡았습니다.");
+    expect((await anonymous()).correctionNote).toBeNull();
+
+    // The reviewer sees the note, then what changed against the live version, then the whole report.
+    const reviewing = await signedIn(reviewer);
+    await reviewing.goto(admin(`/review/${report.id}`));
+    await reviewing.getByTestId("correction-diff").waitFor();
+    expect(await reviewing.getByTestId("correction-note").textContent()).toContain(note);
+    const field = (name: string): Locator => reviewing.locator(`[data-testid=correction-field][data-field=${name}]`);
+    const changed = await reviewing
+      .getByTestId("correction-field")
+      .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute("data-field"), r.getAttribute("data-changed")])));
+    expect(changed).toEqual({
+      title: "true",
+      subject: "false",
+      summary: "false",
+      analysts: "false",
+      sectorTags: "false",
+      language: "false",
+      disclaimer: "false",
+      body: "true",
+    });
+    expect(await field("subject").textContent()).toContain("변경 없음");
+    expect(await marked(field("title"), "diff-removed")).toEqual(["기대"]);
+    expect(await marked(field("title"), "diff-added")).toEqual(["본격화"]);
+    // The body is rendered with its structure, the changed word marked inside it.
+    const body = reviewing.getByTestId("body-diff");
+    expect(await marked(body, "diff-removed")).toEqual(["50,000원을"]);
+    expect(await marked(body, "diff-added")).toEqual(["45,000원을"]);
+    expect(await body.locator("h2").textContent()).toBe("투자 의견");
+    expect(await body.locator("li").textContent()).toBe("메모리 가격 반등");
+    expect(await body.locator("p ins").count()).toBe(1);
+    const top = async (testId: string): Promise<number> => (await reviewing.getByTestId(testId).first().boundingBox())!.y;
+    expect(await top("correction-note")).toBeLessThan(await top("correction-field"));
+    expect(await top("correction-diff")).toBeLessThan(await top("disclaimer-diff"));
+    expect(await top("disclaimer-diff")).toBeLessThan(await top("client-preview"));
+    expect(await reviewing.getByTestId("preview-correction-note").textContent()).toBe(note);
+    await screenshot(reviewing, "review-loop-13-correction-diff");
+    await reviewing.getByTestId("approve").click();
+    await reviewing.waitForURL(/#\/review$/);
+
+    // Published, the report carries the note beside the corrected date, for clients and on its page.
+    await page.reload();
+    await page.getByTestId("publish-correction").click();
+    await expect.poll(async () => (await anonymous()).correctionNote).toBe(note);
+    const published = await anonymous();
+    expect(published.title).toBe("[정정리뷰랩] 반도체 업황 회복 본격화");
+    expect(published.body).toContain("목표주가 45,000원을 제시합니다.");
+    expect(published.correctedAt).not.toBeNull();
+    await page.getByTestId("preview-correction").waitFor();
+    expect(await page.getByTestId("preview-correction").textContent()).toMatch(/\d{4}\. \d{2}\. \d{2}\. \d{2}:\d{2} KST 정정/);
+    expect(await page.getByTestId("preview-correction-note").textContent()).toBe(note);
+    await screenshot(page, "review-loop-14-published-correction-note");
+  }, LOOP_TIMEOUT);
+
+  it("suggests a note for a renewal, which the editor may change, and shows the reviewer that only the disclaimer changed", async () => {
+    const firm = await newFirm("갱신안내증권", "본 보고서는 갱신안내증권의 자료입니다. (1판)");
+    const approved = await createApproved(editor.client, reviewer.client, firm, "[갱신안내랩] 게시된 보고서");
+    await run(editor.client, PUBLISH, { id: approved.id });
+    await newVersion(firm.id, "본 보고서는 갱신안내증권의 자료입니다. (2판)");
+    await run(editor.client, ATTACH, { id: approved.id });
+
+    const page = await signedIn(editor);
+    await page.goto(admin(`/reports/${approved.id}/show`));
+    await page.getByTestId("submit-for-review").click();
+    const input = page.getByTestId("correction-note-input");
+    expect(await input.inputValue()).toBe("고지문 갱신 (2판)");
+    await input.fill("고지문 갱신 (2판): 투자 판단 책임 조항");
+    await page.getByTestId("submit-for-review-confirm").click();
+    await page.locator("[data-testid=correction-status][data-status=IN_REVIEW]").waitFor();
+
+    const reviewing = await signedIn(reviewer);
+    await reviewing.goto(admin(`/review/${approved.id}`));
+    await reviewing.getByTestId("correction-diff").waitFor();
+    const changed = await reviewing.locator("[data-testid=correction-field][data-changed=true]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-field")));
+    expect(changed).toEqual(["disclaimer"]);
+    expect(await marked(reviewing.locator("[data-testid=correction-field][data-field=disclaimer]"), "diff-added")).toEqual(["2판"]);
+    expect(await reviewing.getByTestId("correction-note").textContent()).toContain("고지문 갱신 (2판): 투자 판단 책임 조항");
+    await screenshot(reviewing, "review-loop-15-renewal-review");
   }, LOOP_TIMEOUT);
 });

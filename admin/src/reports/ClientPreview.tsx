@@ -11,12 +11,16 @@ export interface PreviewContent {
   analysts?: { name: string; title?: string | null }[];
   sectorTags?: { name: string }[];
   publishedAt?: string | null;
+  /** Set once a correction went live; a correction in progress has its note but no date yet. */
+  correctedAt?: string | null;
+  correctionNote?: string | null;
   disclaimer?: { text: string; templateVersion: number; reviewStatus: string } | null;
 }
 
 /**
- * The report the way a client app shows it: headline, firm and analysts, the summary bullets, the
- * body and, at the end, the partner disclaimer. The body is HTML the server sanitized on save.
+ * The report the way a client app shows it: headline, firm and analysts, the correction notice (its
+ * date and note) when a correction went live, the summary bullets, the body and, at the end, the
+ * partner disclaimer. The body is HTML the server sanitized on save.
  */
 export function ClientPreview({ content }: { content: PreviewContent }) {
   const translate = useTranslate();
@@ -30,6 +34,18 @@ export function ClientPreview({ content }: { content: PreviewContent }) {
           .filter(Boolean)
           .join(" · ")}
       </Typography>
+      {(content.correctedAt || content.correctionNote) && (
+        <Box data-testid="preview-correction" sx={{ my: 1, px: 1.5, py: 1, borderLeft: 3, borderColor: "warning.main", bgcolor: "action.hover" }}>
+          <Typography variant="subtitle2" component="p">
+            {content.correctedAt ? translate("report.corrected_on", { at: formatSeoul(content.correctedAt) }) : translate("report.correction_undated")}
+          </Typography>
+          {content.correctionNote && (
+            <Typography variant="body2" sx={{ whiteSpace: "pre-wrap" }} data-testid="preview-correction-note">
+              {content.correctionNote}
+            </Typography>
+          )}
+        </Box>
+      )}
       {content.summary && (
         <Box component="ul" sx={{ pl: 3 }}>
           {content.summary.map((bullet, i) => (

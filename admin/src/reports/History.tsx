@@ -67,6 +67,7 @@ export function History() {
               <TableCell>{translate("history.live_until")}</TableCell>
               <TableCell>{translate("history.content_checksum")}</TableCell>
               <TableCell>{translate("history.disclaimer_checksum")}</TableCell>
+              <TableCell>{translate("history.correction_note")}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -76,6 +77,7 @@ export function History() {
                 <TableCell>{p.liveUntil ? formatSeoul(p.liveUntil) : translate("history.still_live")}</TableCell>
                 <TableCell sx={{ fontFamily: "monospace" }}>{p.contentChecksum.slice(0, 16)}…</TableCell>
                 <TableCell sx={{ fontFamily: "monospace" }}>{p.disclaimerChecksum?.slice(0, 16)}…</TableCell>
+                <TableCell sx={{ whiteSpace: "pre-wrap" }}>{p.correctionNote}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,4 +1,4 @@
-import { Alert, Stack, Typography } from "@mui/material";
+import { Alert, Box, Stack, Typography } from "@mui/material";
 import { Show, TabbedShowLayout, useRecordContext, useTranslate } from "react-admin";
 import { formatSeoul } from "../time";
 import { ClientPreview } from "./ClientPreview";
@@ -26,6 +26,11 @@ function Header() {
       {copy && (
         <Alert severity="info">
           {translate(live ? "report.correction_notice" : "report.correction_notice_unpublished", { status: translate(`status.${copy.status}`) })}
+          {copy.correctionNote && (
+            <Box sx={{ mt: 1, whiteSpace: "pre-wrap" }} data-testid="copy-correction-note">
+              <strong>{translate("report.correction_note")}:</strong> {copy.correctionNote}
+            </Box>
+          )}
         </Alert>
       )}
       {retraction && <Alert severity="error">{translate("report.retracted", { at: formatSeoul(retraction.at), reason: retraction.reason })}</Alert>}

@@ -4,6 +4,7 @@ import { EditButton, Link, useDataProvider, usePermissions, useRecordContext, us
 import { hasRole } from "../authProvider";
 import type { ResearchDeskDataProvider } from "../dataProvider";
 import { seoulInputToIso } from "../time";
+import { CORRECTION_NOTE_MAX, renewedVersion } from "./correction";
 import type { ReportRecord } from "./operations";
 import { StepButton } from "./StepButton";
 
@@ -33,6 +34,52 @@ function AttachButton({ id, current, label, testId, body }: { id: string; curren
           </>
         ) : (
           <Typography color="error">{translate("workflow.attach_none")}</Typography>
+        ),
+      }}
+    />
+  );
+}
+
+/**
+ * Submits the report, or a correction with its correction note, which the editor writes here: it is
+ * reviewed with the correction and shown to clients when the correction goes live. A note written
+ * before (the correction was withdrawn or rejected) comes back to be reused or rewritten; a renewal
+ * starts with a suggestion.
+ */
+function SubmitButton({ record }: { record: ReportRecord }) {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<ResearchDeskDataProvider>();
+  const copy = record.workingCopy;
+  const [note, setNote] = useState(() => {
+    const renewed = copy && renewedVersion(record, copy);
+    return copy?.correctionNote ?? (renewed ? translate("workflow.renewal_note", { version: renewed }) : "");
+  });
+  if (!copy) {
+    return <StepButton label="workflow.submit" testId="submit-for-review" variant="contained" run={() => dataProvider.submitForReview(record.id, null)} />;
+  }
+  const length = [...note.trim()].length;
+  return (
+    <StepButton
+      label="workflow.submit"
+      testId="submit-for-review"
+      variant="contained"
+      run={() => dataProvider.submitForReview(record.id, note)}
+      dialog={{
+        title: translate("workflow.submit_correction_title"),
+        canConfirm: length > 0 && length <= CORRECTION_NOTE_MAX,
+        body: (
+          <TextField
+            label={translate("workflow.correction_note")}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            helperText={translate("workflow.correction_note_help", { count: length, max: CORRECTION_NOTE_MAX })}
+            error={length > CORRECTION_NOTE_MAX}
+            fullWidth
+            multiline
+            minRows={2}
+            sx={{ mt: 1 }}
+            slotProps={{ htmlInput: { "data-testid": "correction-note-input" } }}
+          />
         ),
       }}
     />
@@ -123,9 +170,7 @@ export function WorkflowButtons() {
     <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: "wrap" }} data-testid="workflow-buttons">
       {editor && editable && <EditButton record={record} />}
       {editor && target === "DRAFT" && <AttachButton id={id} current={current} label="workflow.attach" testId="attach-disclaimer" body="workflow.attach_body" />}
-      {editor && target === "DRAFT" && disclaimer?.reviewStatus === "PENDING" && (
-        <StepButton label="workflow.submit" testId="submit-for-review" variant="contained" run={() => dataProvider.submitForReview(id)} />
-      )}
+      {editor && target === "DRAFT" && disclaimer?.reviewStatus === "PENDING" && <SubmitButton record={record} />}
       {editor && target === "IN_REVIEW" && <StepButton label="workflow.withdraw" testId="withdraw" run={() => dataProvider.withdrawReport(id)} />}
       {reviewer && target === "IN_REVIEW" && (
         <Button component={Link} to={`/review/${id}`} variant="contained" data-testid="open-review">

@@ -20,6 +20,7 @@ export const ReportFields = graphql(`
     publishedAt
     scheduledAt
     correctedAt
+    correctionNote
     createdAt
     updatedAt
     firm {
@@ -66,6 +67,7 @@ export const ReportFields = graphql(`
       summary
       body
       language
+      correctionNote
       updatedAt
       analysts {
         id
@@ -269,8 +271,8 @@ const AttachDisclaimer = graphql(`
 `);
 
 const SubmitForReview = graphql(`
-  mutation SubmitForReview($id: ID!) {
-    result: submitForReview(reportId: $id) {
+  mutation SubmitForReview($id: ID!, $correctionNote: String) {
+    result: submitForReview(reportId: $id, correctionNote: $correctionNote) {
       ...ReportFields
     }
   }
@@ -328,7 +330,8 @@ const asRecord = async (step: Promise<{ result: ReportNode }>): Promise<{ data: 
 
 export const reportWorkflow = {
   attachDisclaimer: (id: string) => asRecord(gql(AttachDisclaimer, { id })),
-  submitForReview: (id: string) => asRecord(gql(SubmitForReview, { id })),
+  /** A correction goes with its correction note; a report that is not a correction with none. */
+  submitForReview: (id: string, correctionNote: string | null) => asRecord(gql(SubmitForReview, { id, correctionNote })),
   withdrawReport: (id: string) => asRecord(gql(WithdrawReport, { id })),
   approveDisclaimer: (id: string, note: string | null) => asRecord(gql(ApproveDisclaimer, { id, note })),
   rejectDisclaimer: (id: string, note: string) => asRecord(gql(RejectDisclaimer, { id, note })),
@@ -357,6 +360,7 @@ const ReportHistory = graphql(`
       publicationPeriods {
         contentChecksum
         disclaimerChecksum
+        correctionNote
         revisionId
         liveFrom
         liveUntil

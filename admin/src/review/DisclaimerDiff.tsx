@@ -1,6 +1,7 @@
 import { Box, Typography } from "@mui/material";
 import { useTranslate } from "react-admin";
 import { diffWords, type Segment } from "../diff";
+import { Marks } from "./Marks";
 
 /** One side of the comparison: the shared words, plus this side's own change, marked. */
 function Side({ heading, testId, segments, own, text }: { heading: string; testId: string; segments: Segment[]; own: "added" | "removed"; text: string | undefined }) {
@@ -8,30 +9,7 @@ function Side({ heading, testId, segments, own, text }: { heading: string; testI
     <Box data-testid={testId}>
       <Typography variant="subtitle2">{heading}</Typography>
       <Typography variant="body2" component="div" sx={{ whiteSpace: "pre-wrap", p: 2, bgcolor: "action.hover" }}>
-        {segments.length
-          ? segments.map((s, i) => {
-              if (s.kind === "same") return <span key={i}>{s.text}</span>;
-              if (s.kind !== own) return null;
-              // The mark covers the words only; the space after them stays plain.
-              const words = s.text.trimEnd();
-              const mark =
-                own === "added" ? (
-                  <Box component="ins" data-testid="diff-added" sx={{ bgcolor: "#e6f4ea", color: "success.dark" }}>
-                    {words}
-                  </Box>
-                ) : (
-                  <Box component="del" data-testid="diff-removed" sx={{ bgcolor: "#fdecea", color: "error.dark" }}>
-                    {words}
-                  </Box>
-                );
-              return (
-                <span key={i}>
-                  {mark}
-                  {s.text.slice(words.length)}
-                </span>
-              );
-            })
-          : text}
+        {segments.length ? <Marks segments={segments} show={[own]} /> : text}
       </Typography>
     </Box>
   );

@@ -7,12 +7,14 @@ import type { ResearchDeskDataProvider } from "../dataProvider";
 import { useServerErrorNotifier } from "../errors";
 import { ClientPreview, type PreviewContent } from "../reports/ClientPreview";
 import type { ReportRecord } from "../reports/operations";
+import { CorrectionDiff } from "./CorrectionDiff";
 import { DisclaimerDiff } from "./DisclaimerDiff";
 
 /**
- * What a reviewer decides on: the attached disclaimer beside the firm's current template, and the
- * report (or correction) exactly as clients will see it. Rejecting needs a note; a disclaimer that
- * is no longer the firm's current version can only be rejected, with a note that says so.
+ * What a reviewer decides on: for a correction, first its correction note and what it changes
+ * against the version it corrects; the attached disclaimer beside the firm's current template; and
+ * the report (or correction) exactly as clients will see it. Rejecting needs a note; a disclaimer
+ * that is no longer the firm's current version can only be rejected, with a note that says so.
  */
 export function ReviewPage() {
   const { id } = useParams<{ id: string }>();
@@ -72,6 +74,7 @@ export function ReviewPage() {
         <Stack spacing={3}>
           {report.target !== "IN_REVIEW" && <Alert severity="info">{translate("review.not_in_review", { status: translate(`status.${report.target}`) })}</Alert>}
           {own && report.target === "IN_REVIEW" && <Alert severity="warning" data-testid="own-report">{translate("review.own_report")}</Alert>}
+          {copy && <CorrectionDiff report={report} copy={copy} live={report.status === "PUBLISHED"} />}
           <DisclaimerDiff attached={attached} current={report.firm.currentDisclaimerTemplate} />
           <Box>
             <Typography variant="h6" gutterBottom>
