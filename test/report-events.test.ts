@@ -71,7 +71,7 @@ describe(`the outbox and the change feed (${MODE})`, () => {
     const live = await run(editor.client, PUBLISH, { id: report.id });
     await run(editor.client, UPDATE, { id: report.id, input: { title: "[이벤트랩] 게시와 정정, 고친 제목" }, v: live.version });
     await run(editor.client, ATTACH, { id: report.id });
-    await run(editor.client, SUBMIT, { id: report.id });
+    await run(editor.client, SUBMIT, { id: report.id, correctionNote: "제목의 오자를 고쳤습니다." });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     await run(editor.client, PUBLISH, { id: report.id });
     const retracted = await run(editor.client, RETRACT, { id: report.id, reason: "수치 오류" });
