@@ -176,7 +176,7 @@ describe.runIf(MODE === "server")("refusals that reach the API, and the complian
       outputs.push(server.output());
     }
     expect(outputs[0]).toMatch(/warning: the database role \w+ is a superuser: it can switch off triggers/);
-    expect(outputs[1]).toMatch(/warning: the database role \w+ owns \d+ tables \(.*audit_events.*\): it can disable their triggers .* and so rewrite audit_events, legacy_gate_findings, publication_events;/);
+    expect(outputs[1]).toMatch(/warning: the database role \w+ owns \d+ tables \(.*audit_events.*\): it can disable their triggers .* and so rewrite audit_events, images, legacy_gate_findings, publication_events;/);
     expect(outputs[2]).not.toMatch(/warning:/);
   });
 

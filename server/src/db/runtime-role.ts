@@ -1,13 +1,13 @@
 import type { DataSource, QueryRunner } from "typeorm";
 
 /**
- * The logs of what happened and of what clients could read, and what the gate's upgrade found:
- * the runtime role reads and appends, never rewrites.
+ * The logs of what happened and of what clients could read, what the gate's upgrade found, and
+ * images (a hash names its bytes for good): the runtime role reads and appends, never rewrites.
  */
-const APPEND_ONLY = ["audit_events", "publication_events", "legacy_gate_findings"];
+const APPEND_ONLY = ["audit_events", "publication_events", "legacy_gate_findings", "images"];
 
-/** Kept by the database's own triggers; the runtime role reads it. */
-const READ_ONLY = ["live_report_disclaimers", "report_events"];
+/** Kept by the database's own triggers; the runtime role reads them. */
+const READ_ONLY = ["live_report_disclaimers", "report_events", "report_images"];
 
 /**
  * Gives the runtime role what the server needs and nothing more: reading and writing rows (only

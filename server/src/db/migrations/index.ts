@@ -11,6 +11,7 @@ import { DisclaimerIntegrity1765008000000 } from "./1765008000000-DisclaimerInte
 import { ApproveCurrentDisclaimer1765094400000 } from "./1765094400000-ApproveCurrentDisclaimer";
 import { ComplianceIndexes1765180800000 } from "./1765180800000-ComplianceIndexes";
 import { CorrectionNotes1765267200000 } from "./1765267200000-CorrectionNotes";
+import { Images1765353600000 } from "./1765353600000-Images";
 import { ReportEvents1765440000000 } from "./1765440000000-ReportEvents";
 
 /** In order; every schema change adds a migration here. */
@@ -28,5 +29,6 @@ export const migrations = [
   ApproveCurrentDisclaimer1765094400000,
   ComplianceIndexes1765180800000,
   CorrectionNotes1765267200000,
+  Images1765353600000,
   ReportEvents1765440000000,
 ];
