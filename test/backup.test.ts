@@ -8,6 +8,7 @@ import { createTestDatabase, MODE, serverForThisFile, startServer, type RunningS
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, CREATE, demoFirm, draftInput, eventually, PUBLISH, RETRACT, run, SUBMIT, UPDATE, type ReportState } from "./helpers/workflow";
 import { agreeingFacts, reportFactsSql, streamWrites } from "./helpers/write-stream";
+import { png, uploadImage } from "./helpers/images";
 
 const running = serverForThisFile(STAFF_ENV);
 const scriptsDir = path.resolve(__dirname, "../dist/server/src/scripts");
@@ -123,9 +124,10 @@ describe("backups", () => {
   it("restores a backup into a fresh database with every report, revision and audit event", async () => {
     // Content made through the API: drafts with edits, published reports, a correction, a retraction.
     const firm = await demoFirm(editor.client);
-    const draft = (title: string): Promise<ReportState> => run(editor.client, CREATE, { input: draftInput(firm, title) });
-    const publish = async (title: string): Promise<ReportState> => {
-      const report = await draft(title);
+    const draft = (title: string, body?: string): Promise<ReportState> =>
+      run(editor.client, CREATE, { input: { ...draftInput(firm, title), ...(body && { body }) } });
+    const publish = async (title: string, body?: string): Promise<ReportState> => {
+      const report = await draft(title, body);
       await run(editor.client, ATTACH, { id: report.id });
       await run(editor.client, SUBMIT, { id: report.id });
       await run(reviewer.client, APPROVE, { id: report.id, note: "확인" });
@@ -143,8 +145,12 @@ describe("backups", () => {
     expect((await run(editor.client, PUBLISH, { id: copy.id })).correctedAt).not.toBeNull();
     const retracted = await publish("[백업랩] 철회된 보고서");
     await run(editor.client, RETRACT, { id: retracted.id, reason: "수치 오류" });
+    // Images live in the database, so the backup carries them.
+    const chart = png(24, 12);
+    const image = await uploadImage(running.server(), (await signIn(running.server(), editor.email, editor.password)).token, chart, "백업된 차트");
+    const pictured = await publish("[백업랩] 차트가 있는 보고서", `<p>차트</p><img src="${image.url}" alt="백업된 차트" />`);
 
-    const checked = [edited.id, live.id, corrected.id, retracted.id];
+    const checked = [edited.id, live.id, corrected.id, retracted.id, pictured.id];
     const readAll = (server: RunningServer, staff: GraphQLClient): Promise<unknown[]> =>
       Promise.all(checked.flatMap((id) => [server.client.request(PUBLIC_READ, { id }), staff.request(STAFF_READ, { id })]));
     const before = await readAll(running.server(), admin.client);
@@ -184,6 +190,9 @@ describe("backups", () => {
       try {
         const staff = await signIn(server, ADMIN.email, ADMIN.password); // the password hash came back too
         expect(await readAll(server, staff.client)).toEqual(before);
+        const restoredImage = await fetch(server.url.replace("/graphql", image.url));
+        expect(restoredImage.status).toBe(200);
+        expect(Buffer.from(await restoredImage.arrayBuffer()).equals(chart)).toBe(true);
         if (MODE === "embedded") {
           const { auditEvents } = await staff.client.request<{ auditEvents: { nodes: { actorEmail: string }[] } }>(
             `{ auditEvents(filter: { action: "BACKUP" }) { nodes { actorEmail } } }`,

@@ -21,6 +21,10 @@ export interface Config {
   responseCache: { enabled: boolean; maxBytes: number };
   /** Adds an `x-sql-statements` header to every response (tests and benchmarks). */
   sqlStats: boolean;
+  /** Where clients reach this service (no trailing slash): image URLs in report bodies are made absolute under it. */
+  publicUrl: string | null;
+  /** The in-process cache of image bytes, bounded in memory. */
+  imageCache: { maxBytes: number };
   sessionTtlHours: number;
   /** Ensured to exist as an admin at start when both are set. */
   adminEmail: string | null;
@@ -75,6 +79,28 @@ function flag(name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${process.env[name]}"`);
 }
 
+/**
+ * An absolute http(s) URL without a trailing slash, query or credentials. It is written into HTML
+ * attributes, so characters that could end or escape one are refused.
+ */
+function publicUrl(name: string): string | null {
+  const raw = process.env[name]?.trim();
+  if (!raw) return null;
+  const refuse = (): never => {
+    throw new ConfigError(`${name} must be an absolute http(s) URL such as https://research.example.com, got "${raw}"`);
+  };
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refuse();
+  }
+  if (!["http:", "https:"].includes(url.protocol) || url.username || url.password || url.search || url.hash) refuse();
+  const clean = url.toString().replace(/\/+$/, "");
+  if (!/^https?:\/\/[^\s"'<>&\\`?#]+$/.test(clean)) refuse();
+  return clean;
+}
+
 /** A role name as PostgreSQL stores it unquoted, since it is written into GRANT statements. */
 function roleName(name: string, fallback: string): string {
   const raw = process.env[name]?.trim() || fallback;
@@ -113,6 +139,8 @@ export function loadConfig(): Config {
     cacheMaxAgeSeconds,
     responseCache: { enabled: responseCacheEnabled, maxBytes: integer("RESPONSE_CACHE_MAX_MB", 64, 1, 16_384) * 1024 * 1024 },
     sqlStats: flag("SQL_STATS", false),
+    publicUrl: publicUrl("PUBLIC_URL"),
+    imageCache: { maxBytes: integer("IMAGE_CACHE_MAX_MB", 64, 1, 16_384) * 1024 * 1024 },
     sessionTtlHours: decimal("SESSION_TTL_HOURS", 12, 0.0001, 24 * 90),
     adminEmail: process.env.ADMIN_EMAIL?.trim() || null,
     adminPassword: process.env.ADMIN_PASSWORD || null,

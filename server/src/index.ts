@@ -68,7 +68,10 @@ async function main(): Promise<void> {
     await embedded?.close();
     throw error;
   }
-  const services = createServices(dataSource, config);
+  const services = createServices(dataSource, {
+    ...config,
+    images: { publicUrl: config.publicUrl, cacheMaxBytes: config.imageCache.maxBytes, visibilitySeconds: config.cacheMaxAgeSeconds },
+  });
   if (config.adminEmail && config.adminPassword) {
     const admin = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
     console.log(admin === "created" ? `Created the admin ${config.adminEmail}.` : `Admin ${config.adminEmail} exists.`);

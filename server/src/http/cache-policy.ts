@@ -4,6 +4,11 @@ import type { Viewer } from "../modules/user/viewer";
 
 export const VARY = "Cookie, Authorization";
 export const NO_STORE = "private, no-store";
+/**
+ * For bytes that never change but that only this client may see (an image, to staff): its browser
+ * may keep them, and asks again each time, which costs a 304 when its ETag still matches.
+ */
+export const PRIVATE_REVALIDATE = "private, no-cache";
 
 /** Anonymous clients see published content only, the same for everyone: that may be shared. */
 export const isAnonymous = (viewer: Viewer): boolean =>

@@ -22,7 +22,9 @@ import { registerHealthCheck } from "./health";
 import { refuseStaleCredentials, staffOnlyIntrospection } from "./plugins";
 import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
 import { backupRoute } from "./backup.route";
+import { CSRF_HEADERS } from "./csrf";
 import { eventsRoute } from "./events.route";
+import { imageRoutes } from "./images.route";
 import type { EventBell } from "../modules/report-events/event-bell";
 import type { ResponseCache } from "./response-cache";
 
@@ -46,7 +48,7 @@ export async function createHttpServer(config: Config, services: Services, schem
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: CSRF_HEADERS },
     allowBatchedHttpRequests: false,
     plugins: [
       fastifyApolloDrainPlugin(app),
@@ -112,10 +114,11 @@ export async function createHttpServer(config: Config, services: Services, schem
     },
   });
 
-  await registerAdminPanel(app);
+  await registerAdminPanel(app, config.publicUrl);
   const viewerOf = (request: FastifyRequest): Promise<Viewer> => services.sessions.resolve(credentials(request).token);
   await app.register(backupRoute, { services, embedded, viewerOf });
   await app.register(eventsRoute, { services, bell: eventBell, ...config.events, viewerOf });
+  await app.register(imageRoutes, { services, viewerOf, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds });
   registerHealthCheck(app, services.database);
   return app;
 }

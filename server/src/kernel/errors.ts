@@ -11,6 +11,8 @@ export const APP_ERROR_CODES = [
   "INVALID_TRANSITION",
   "DISCLAIMER_REQUIRED",
   "TOO_MANY_REQUESTS",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
 ] as const;
 
 export type ErrorCode = (typeof APP_ERROR_CODES)[number];

@@ -90,9 +90,12 @@ export class ReportResolver {
     return isTombstone(report) ? null : report.summary;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Sanitized HTML; null for a retracted report." })
-  body(@Root() report: Report): string | null {
-    return isTombstone(report) ? null : report.body;
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Sanitized HTML, its images at absolute URLs when the server knows its public address; null for a retracted report.",
+  })
+  body(@Root() report: Report, @Ctx() ctx: Context): string | null {
+    return isTombstone(report) ? null : ctx.services.images.forClients(report.body);
   }
 
   @FieldResolver(() => DisclaimerSnapshot, {

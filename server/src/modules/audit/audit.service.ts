@@ -33,7 +33,8 @@ export type AuditAction =
   | "UNSCHEDULE"
   | "SCHEDULE_BLOCKED"
   | "RETRACT"
-  | "BACKUP";
+  | "BACKUP"
+  | "UPLOAD";
 
 export interface AuditEntry {
   action: AuditAction;

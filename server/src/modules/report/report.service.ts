@@ -8,6 +8,7 @@ import * as valid from "../../kernel/validate";
 import { transaction } from "../../kernel/transaction";
 import type { Actor, AuditAction, AuditService } from "../audit/audit.service";
 import { Firm } from "../firm/firm.entity";
+import type { ImageService } from "../image/image.service";
 import { ReportContent, REPORT_LIMITS, type NewReport, type ReportChanges } from "./report-content";
 import { PublicationPeriod } from "../publishing/publication-period.entity";
 import { ReportRevision } from "./report-revision.entity";
@@ -30,14 +31,14 @@ function ids(values: string[], field: string, limits: { min: number; max: number
 }
 
 /** Report content as it is stored and shown in revisions, or a BAD_USER_INPUT naming the field. */
-async function validContent(manager: EntityManager, c: ReportContent): Promise<ReportContent> {
+async function validContent(manager: EntityManager, images: ImageService, c: ReportContent): Promise<ReportContent> {
   const content: ReportContent = {
     title: valid.text(c.title, "title", { max: REPORT_LIMITS.title }),
     subject: valid.text(c.subject, "subject", { max: REPORT_LIMITS.subject }),
     summary: valid
       .list(c.summary, "summary", REPORT_LIMITS.summaryBullets.min, REPORT_LIMITS.summaryBullets.max)
       .map((bullet) => valid.text(bullet, "summary", { max: REPORT_LIMITS.bullet })),
-    body: sanitizeBody(valid.text(c.body, "body", { min: 0, max: REPORT_LIMITS.body, multiline: true, html: true }), REPORT_LIMITS.body),
+    body: sanitizeBody(images.toStored(valid.text(c.body, "body", { min: 0, max: REPORT_LIMITS.body, multiline: true, html: true })), REPORT_LIMITS.body),
     language: valid.text(c.language, "language", { max: REPORT_LIMITS.language }),
     firmId: requireUuid(c.firmId, "firmId"),
     analystIds: ids(c.analystIds, "analystIds", REPORT_LIMITS.analysts),
@@ -52,6 +53,7 @@ async function validContent(manager: EntityManager, c: ReportContent): Promise<R
   );
   if (analysts !== content.analystIds.length) throw badInput("every analyst must be one of the report's firm", "analystIds");
   if (tags !== content.sectorTagIds.length) throw badInput("no such sector tag", "sectorTagIds");
+  await images.requireKnown(manager, content.body);
   return content;
 }
 
@@ -64,11 +66,12 @@ export class ReportService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly store: ReportStore,
+    private readonly images: ImageService,
   ) {}
 
   create(actor: Actor, input: NewReport): Promise<Report> {
     return transaction(this.dataSource, async (manager) => {
-      const content = await validContent(manager, {
+      const content = await validContent(manager, this.images, {
         ...input,
         language: input.language ?? "ko",
         sectorTagIds: input.sectorTagIds ?? [],
@@ -107,7 +110,7 @@ export class ReportService {
         const value = input[key];
         if (value !== undefined && value !== null) (next as unknown as Record<string, unknown>)[key] = value;
       }
-      return this.save(manager, actor, locked, current, await validContent(manager, next), expectedVersion, "UPDATE");
+      return this.save(manager, actor, locked, current, await validContent(manager, this.images, next), expectedVersion, "UPDATE");
     });
   }
 
@@ -118,7 +121,7 @@ export class ReportService {
       if (!revision) throw new AppError("NOT_FOUND", "no such revision");
       const locked = await this.store.lock(manager, revision.reportId);
       const current = await this.editedContent(manager, locked);
-      const content = await validContent(manager, revision.content);
+      const content = await validContent(manager, this.images, revision.content);
       return this.save(manager, actor, locked, current, content, expectedVersion, "RESTORE");
     });
   }

@@ -14,6 +14,12 @@ export const directlyVisible = (viewer: Viewer): string => (isStaff(viewer) ? "T
 /** The SQL condition on `r` for lists and searches. */
 export const listedVisible = (viewer: Viewer): string => (isStaff(viewer) ? "TRUE" : `r.status = 'PUBLISHED'`);
 
+/**
+ * The SQL condition on `r` for reading a report's content and what the content shows (its
+ * images). A retracted report is a tombstone without content, so it is the condition of lists.
+ */
+export const contentVisible = (viewer: Viewer): string => listedVisible(viewer);
+
 /** A retracted report is a tombstone: its content is gone for everyone reading through the API. */
 export const isTombstone = (report: Pick<Report, "status">): boolean => report.status === ReportStatus.RETRACTED;
 
