@@ -8,5 +8,5 @@ export default defineConfig({
   base: "/admin/",
   plugins: [react()],
   build: { outDir: "../dist/admin", emptyOutDir: true, chunkSizeWarningLimit: 3000 },
-  server: { proxy: { "/graphql": "http://localhost:4000" } },
+  server: { proxy: { "/graphql": "http://localhost:4000", "/images": "http://localhost:4000" } },
 });
