@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   const events = embedded ? null : new ReportEventSignal(options.url);
   if (events) {
     events.onEvent(() => eventBell.ring());
+    // What another instance publishes or retracts changes which images are public here too.
+    events.onEvent(() => services.images.forgetVisibility());
     if (responseCache) events.onEvent(() => responseCache.clear());
   } else {
     onEveryCommit(() => eventBell.ring());
