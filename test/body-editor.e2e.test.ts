@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODIES, KOREAN_TABLE_CELLS, OWN_IMAGE } from "./helpers/bodies";
 import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { png, uploadImage } from "./helpers/images";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 
@@ -148,12 +149,15 @@ describe.runIf(enabled)("the report body editor in a real browser", () => {
   }, FLOW_TIMEOUT);
 
   it("a body the API stored, opened, edited and saved in the panel, comes back unchanged", async () => {
+    // A body may show only images the service has: the samples' image is uploaded first.
+    const { token } = await signIn(running.server(), editor.email, editor.password);
+    const chart = await uploadImage(running.server(), token, png(64, 36), "차트");
     const body = [
       BODIES.everything,
       BODIES.wordTable,
       BODIES.whitespace,
       `<p><img src="${OWN_IMAGE}" alt="수익 < 비용 &amp; &quot;손익&quot;&nbsp;표"><a href="https://example.com/?a=1&b=2" title="&quot;원문&quot;">원문</a></p>`,
-    ].join("\n");
+    ].join("\n").replaceAll(OWN_IMAGE, chart.url);
     const { createReport } = await editor.client.request<{ createReport: { id: string; body: string } }>(
       `mutation($input: CreateReportInput!) { createReport(input: $input) { id body } }`,
       { input: { title: "[본문랩] API로 쓴 본문", subject: "본문랩", summary: ["요점"], body, firmId: firm.id, analystIds: [firm.analystId] } },

@@ -58,11 +58,12 @@ async function read(hash: string, headers: Record<string, string> = {}): Promise
 }
 const asStaff = (): Record<string, string> => ({ authorization: `Bearer ${editorToken}` });
 
-const figure = (url: string, alt = "주가 차트"): string => `<img src="${url}" alt="${alt}" width="640" height="360" />`;
+const figure = (url: string, alt = "주가 차트"): string => `<img src="${url}" alt="${alt}" width="640" height="360">`;
 
-async function publish(id: string): Promise<ReportState> {
+/** Takes a draft, or a correction with its `correctionNote`, through review and live. */
+async function publish(id: string, correctionNote?: string): Promise<ReportState> {
   await run(editor, ATTACH, { id });
-  await run(editor, SUBMIT, { id });
+  await run(editor, SUBMIT, { id, correctionNote });
   await run(reviewer, APPROVE, { id, note: "확인" });
   return run(editor, PUBLISH, { id });
 }
@@ -261,7 +262,7 @@ describe("GET /images/<hash>", () => {
     expect(copy.workingCopy?.status).toBe("DRAFT");
     expect(await anonymous(table.hash)).toBe(404);
     expect((await read(table.hash, asStaff())).status).toBe(200);
-    const corrected = await publish(draft.id);
+    const corrected = await publish(draft.id, "실적 표를 추가했습니다.");
     expect(corrected.correctedAt).not.toBeNull();
     expect(await anonymous(table.hash)).toBe(200);
     expect(await anonymous(chart.hash)).toBe(200);
