@@ -13,10 +13,12 @@ import { ClearButtons, LinkButtons, ListButtons, QuoteButtons, RichTextInputTool
 import { useState, type ComponentType } from "react";
 import { useTranslate } from "react-admin";
 import { EDITOR_HEADING_LEVELS } from "./extensions";
+import { ImageButton } from "./ImageButton";
 
 /*
  * The body editor's tools: only what the server keeps (server/src/kernel/body-content.ts), so nothing
- * offered here is lost on save. No colour, highlight, alignment, code, H1/H5/H6 or image button.
+ * offered here is lost on save. No colour, highlight, alignment, code or H1/H5/H6; images only by upload
+ * (ImageButton), since a body shows no other site's images.
  */
 
 type Size = "small" | "medium" | "large";
@@ -160,6 +162,7 @@ export function BodyToolbar({ size = "small" }: { size?: Size }) {
       <RuleButton size={size} />
       <LinkButtons size={size} />
       <TableMenu size={size} />
+      <ImageButton size={size} />
       <ClearButtons size={size} />
     </RichTextInputToolbar>
   );

@@ -53,7 +53,7 @@ const cellAttributes = (): Attributes => ({
 const BodyTableCell = TableCell.extend({ addAttributes: cellAttributes });
 const BodyTableHeader = TableHeader.extend({ addAttributes: cellAttributes });
 
-// Reserved for uploaded images, which come later: shown and kept, but only from this service's image path.
+// Uploaded images (the toolbar's ImageButton): shown and kept, but only from this service's image path.
 const BodyImage = Image.extend({
   addAttributes: () => ({
     src: raw("src"),

@@ -37,6 +37,15 @@ const en = {
       toggle_header_row: "Header row on or off",
       delete: "Delete the table",
     },
+    image: {
+      button: "Insert an image (chart or figure)",
+      title: "Insert an image",
+      choose_file: "Choose a file",
+      file_help: "PNG, JPEG or WebP, at most 5 MB",
+      alt: "Description (alt text)",
+      alt_help: "What the image shows, for readers who cannot see it",
+      insert: "Upload and insert",
+    },
   },
 };
 
@@ -74,6 +83,15 @@ const ko: typeof en = {
       delete_column: "열 삭제",
       toggle_header_row: "머리글 행 켜기/끄기",
       delete: "표 삭제",
+    },
+    image: {
+      button: "이미지 넣기 (차트, 그림)",
+      title: "이미지 넣기",
+      choose_file: "파일 선택",
+      file_help: "PNG, JPEG, WebP, 5MB 이하",
+      alt: "이미지 설명 (대체 텍스트)",
+      alt_help: "이미지를 볼 수 없는 독자에게 보여 줄 설명",
+      insert: "올리고 넣기",
     },
   },
 };
