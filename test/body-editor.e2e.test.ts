@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BODIES, KOREAN_TABLE_CELLS, OWN_IMAGE } from "./helpers/bodies";
 import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
-import { png, uploadImage } from "./helpers/images";
+import { gif, png, uploadImage } from "./helpers/images";
 import { serverForThisFile } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 
@@ -103,12 +103,12 @@ describe.runIf(enabled)("the report body editor in a real browser", () => {
     await page.locator('textarea[name="content.summary"]').fill("표가 있는 보고서");
     await pick(page, "content.analystIds", firm.analyst);
 
-    // The toolbar offers nothing the server would strip.
+    // The toolbar offers nothing the server would strip (images only by upload, tested below).
     const toolbar = page.locator(".RaRichTextInputToolbar-root");
     await toolbar.waitFor();
     const labels = await toolbar.locator("[aria-label]").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label") ?? ""));
     expect(labels.length).toBeGreaterThan(10);
-    for (const label of labels) expect(label).not.toMatch(/color|colour|highlight|align|code|image|색|강조 표시|정렬|코드|이미지/i);
+    for (const label of labels) expect(label).not.toMatch(/color|colour|highlight|align|code|색|강조 표시|정렬|코드/i);
     await page.getByTestId("body-level").click();
     expect(await page.getByRole("option").allTextContents()).toEqual(["본문", "제목 2", "제목 3", "제목 4"]);
     await page.keyboard.press("Escape");
@@ -217,5 +217,44 @@ describe.runIf(enabled)("the report body editor in a real browser", () => {
       ["", "", ""],
     ]);
     expect(await bodyOf(createReport.id)).toMatch(/^<p>표:<\/p><table><tbody><tr><th><p>종목<\/p><\/th><th><p>목표가<\/p><\/th><th><p>의견<\/p><\/th><\/tr><tr><td>/);
+  }, FLOW_TIMEOUT);
+
+  it("uploads a chart with the image button and shows it in the editor, the stored body and the client preview", async () => {
+    const { createReport } = await editor.client.request<{ createReport: { id: string } }>(
+      `mutation($input: CreateReportInput!) { createReport(input: $input) { id } }`,
+      { input: { title: "[본문랩] 차트", subject: "본문랩", summary: ["요점"], body: "<p>주가 추이:</p>", firmId: firm.id, analystIds: [firm.analystId] } },
+    );
+    const page = await signedIn(editor);
+    await page.goto(admin(`/reports/${createReport.id}`));
+    await page.locator(".ProseMirror").click();
+    await page.keyboard.press("Control+End");
+    await page.getByRole("button", { name: "이미지 넣기 (차트, 그림)" }).click();
+    const dialog = page.getByTestId("body-image-dialog");
+    await dialog.waitFor();
+
+    // A refusal is shown in the dialog, in the panel's language, and the dialog stays open.
+    await page.getByTestId("body-image-file").setInputFiles({ name: "chart.gif", mimeType: "image/gif", buffer: gif() });
+    await page.getByTestId("body-image-alt").fill("주가 차트");
+    await page.getByTestId("body-image-insert").click();
+    await expect.poll(() => page.getByTestId("body-image-refusal").textContent()).toBe("PNG, JPEG, WebP 이미지만 쓸 수 있습니다.");
+
+    await page.getByTestId("body-image-file").setInputFiles({ name: "chart.png", mimeType: "image/png", buffer: png(640, 360) });
+    await page.getByTestId("body-image-insert").click();
+    await dialog.waitFor({ state: "detached" });
+    const inEditor = /^<p>주가 추이:<\/p><img src="\/images\/[0-9a-f]{64}" alt="주가 차트" width="640" height="360">$/;
+    await expect.poll(() => editorHtml(page)).toMatch(inEditor);
+    await screenshot(page, "body-05-image");
+
+    await save(page);
+    const stored = await bodyOf(createReport.id);
+    expect(stored).toMatch(inEditor);
+    // The preview's <img> has loaded: the draft's image is served to the signed-in editor.
+    const preview = page.getByTestId("client-preview").locator("img");
+    await preview.waitFor();
+    expect(await preview.getAttribute("alt")).toBe("주가 차트");
+    await expect
+      .poll(() => page.evaluate(`document.querySelector('[data-testid="client-preview"] img').naturalWidth`))
+      .toBe(640);
+    await screenshot(page, "body-06-image-preview");
   }, FLOW_TIMEOUT);
 });
