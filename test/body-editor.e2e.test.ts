@@ -71,6 +71,15 @@ async function edit(page: Page): Promise<void> {
   await page.locator('input[name="content.title"]').pressSequentially(" (수정)");
 }
 
+/**
+ * Clicks a toolbar button and waits until the editor has the focus back, as a person would before
+ * typing on: on a loaded machine keys typed at once can reach the button instead and be lost.
+ */
+async function toolbarClick(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name }).click();
+  await expect.poll(() => page.evaluate(`document.activeElement?.classList.contains("ProseMirror") ?? false`)).toBe(true);
+}
+
 async function save(page: Page): Promise<void> {
   await page.locator("button[type=submit]").first().click();
   await page.locator("[data-testid=status][data-status=DRAFT]").first().waitFor();
@@ -116,9 +125,9 @@ describe.runIf(enabled)("the report body editor in a real browser", () => {
     // A sentence with a footnote marker made with the toolbar, then the partner note's table pasted after it.
     await page.locator(".ProseMirror").click();
     await page.keyboard.type("서비스별 최대 길이는 다음과 같습니다");
-    await page.getByRole("button", { name: "위 첨자 (각주 표시)" }).click();
+    await toolbarClick(page, "위 첨자 (각주 표시)");
     await page.keyboard.type("1");
-    await page.getByRole("button", { name: "위 첨자 (각주 표시)" }).click();
+    await toolbarClick(page, "위 첨자 (각주 표시)");
     await page.keyboard.type(".");
     await page.keyboard.press("Enter");
     await paste(page, BODIES.footnotes);
