@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, MODE, startServer, type RunningServer, type TestDatabase } from "./helpers/server";
 import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { openStream } from "./helpers/event-stream";
 import { createApproved, createFirm, PUBLISH, RETRACT, run } from "./helpers/workflow";
 
 const BY_SLUG = `query($slug: String) { report(slug: $slug) { title status } }`;
@@ -66,23 +67,15 @@ describe.runIf(MODE === "server")("report events across instances (server)", () 
 
   it("an event committed on one instance reaches the other's stream clients within a second", async () => {
     const firm = await createFirm(editor.client);
-    const abort = new AbortController();
-    const response = await fetch(reader.url.replace("/graphql", `/events?firmIds=${firm.id}&types=REPORT_PUBLISHED`), { signal: abort.signal });
-    const reading = (async () => {
-      let text = "";
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        text += Buffer.from(chunk).toString();
-        if (text.includes("event: REPORT_PUBLISHED")) return Date.now();
-      }
-      return Number.NaN;
-    })();
+    const stream = await openStream(reader, `?firmIds=${firm.id}&types=REPORT_PUBLISHED`);
     try {
       const report = await createApproved(editor.client, reviewer.client, firm, "[이벤트랩] 다른 인스턴스의 스트림");
       await run(editor.client, PUBLISH, { id: report.id });
       const committed = Date.now();
-      expect((await reading) - committed).toBeLessThan(1_000);
+      await stream.next(1_000);
+      expect(Date.now() - committed).toBeLessThan(1_000);
     } finally {
-      abort.abort();
+      stream.close();
     }
   });
 
