@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
+import { quantile } from "./stats";
 import type { BenchRequest } from "./workloads";
 
 // The load generator runs in its own process (forked from the harness), so that autocannon never
@@ -148,10 +149,9 @@ function paced(spec: LoadSpec, rate: number): Promise<LoadResult> {
     }
     await Promise.all(inFlight);
     agent.destroy();
-    const sorted = latencies.sort((a, b) => a - b);
-    const quantile = (q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : 0);
+    const at = (q: number): number => (latencies.length ? quantile(latencies, q) : 0);
     const seconds = Math.max(lastResponse - started, 1) / 1000;
-    return { requests: sorted.length, seconds, requestsPerSecond: sorted.length / seconds, p50: quantile(0.5), p99: quantile(0.99), ...outcome };
+    return { requests: latencies.length, seconds, requestsPerSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), ...outcome };
   })();
 }
 

@@ -78,8 +78,11 @@ export class Measurer {
     return (Date.now() - started) / 1000;
   }
 
-  /** One run with the CPU of server, PostgreSQL backends, load generator and machine around it. */
-  private async measuredRun(server: RunningServer, workload: Workload, overallRate?: number): Promise<RunFigures> {
+  /**
+   * One run with the CPU of server, PostgreSQL backends, load generator and machine around it
+   * (no warm-up: `measure` does one first; a caller interleaving variants warms up itself).
+   */
+  async measuredRun(server: RunningServer, workload: Workload, overallRate?: number): Promise<RunFigures> {
     const { requests, amount } = workload.nextRun();
     this.waited += await this.quiet();
     const pgBefore = cpuByPid(await backendPids(this.monitor, this.settings.database));

@@ -1,7 +1,7 @@
-import pg from "pg";
 import { dataOf, send } from "./http";
-import { databaseUrl } from "./seed/seed";
+import { copyDataset, runSql } from "./scratch";
 import { BENCH_ADMIN, startAppServer, type RunningServer } from "./servers";
+import { median, timed } from "./stats";
 import { graphql, loginRequest } from "./workloads";
 
 /**
@@ -21,24 +21,6 @@ const ISSUES_COUNTED = `query BenchIssuesCounted($filter: ComplianceFilterInput)
 const QUEUE = `query BenchQueue { reviewQueue(first: 20) { totalCount nodes { reportId title } } }`;
 const RENEW = `mutation BenchRenew($firmId: ID!, $after: String) {
   renewOutdatedDisclaimers(firmId: $firmId, after: $after, first: ${BATCH}) { renewed skipped { reason } endCursor hasMore } }`;
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
-
-async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await run();
-  return { value, ms: performance.now() - start };
-}
-
-async function admin(serverUrl: string, statement: string): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query(statement)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function measure(server: RunningServer, token: string): Promise<void> {
   const call = async (name: string, query: string, variables: Record<string, unknown> = {}) =>
@@ -71,20 +53,18 @@ async function main(): Promise<void> {
     console.error("usage: BENCH_DATABASE_URL=postgres://…/postgres npm run bench:renewal -- <seeded bench database, e.g. rd_bench>");
     process.exit(2);
   }
-  const scratch = `${source}_renewal`;
-  await admin(serverUrl, `DROP DATABASE IF EXISTS ${scratch}`);
-  const copy = await timed(() => admin(serverUrl, `CREATE DATABASE ${scratch} TEMPLATE ${source}`));
-  console.log(`copied ${source} to ${scratch} in ${(copy.ms / 1000).toFixed(1)} s`);
+  const scratch = await copyDataset(serverUrl, source, "renewal");
+  console.log(`copied ${source} to ${scratch.database} in ${scratch.seconds.toFixed(1)} s`);
   let server: RunningServer | null = null;
   try {
-    const started = await timed(() => startAppServer({ databaseUrl: databaseUrl(serverUrl, scratch), poolSize: 10 }, { responseCache: false, sqlStats: false }));
+    const started = await timed(() => startAppServer({ databaseUrl: scratch.url, poolSize: 10 }, { responseCache: false, sqlStats: false }));
     server = started.value;
     console.log(`server ready (migrations included) in ${(started.ms / 1000).toFixed(1)} s`);
     const { login } = dataOf(await send(server.origin, loginRequest(BENCH_ADMIN.email, BENCH_ADMIN.password)), "signing in") as { login: { token: string } };
     await measure(server, login.token);
 
-    const [firm] = await admin(
-      databaseUrl(serverUrl, scratch),
+    const [firm] = await runSql(
+      scratch.url,
       `SELECT l.firm_id AS id, count(*)::int AS outdated FROM live_report_disclaimers l
        WHERE l.template_id <> rd_current_template(l.firm_id) GROUP BY l.firm_id ORDER BY 2 DESC LIMIT 1`,
     );
@@ -115,7 +95,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await server?.stop();
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${scratch}`);
+    await scratch.drop();
   }
 }
 
