@@ -17,8 +17,8 @@ export interface RunningServer {
 }
 
 /** Starts a process that prints "listening on http://…/graphql" when ready, and waits for that line. */
-function start(name: string, entry: string, env: Record<string, string>): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+function start(name: string, entry: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, entry], {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -71,6 +71,8 @@ export interface AppServerMode {
   responseCache: boolean;
   /** Statement counts in a response header: they cost every request an async context. */
   sqlStats: boolean;
+  /** With bench/profile-hook.js preloaded: SIGUSR2 starts and stops a CPU profile written here. */
+  profileDir?: string;
 }
 
 /** The real server as production runs it (optionally counting statements). */
@@ -85,7 +87,8 @@ export function startAppServer(settings: ServerSettings, mode: AppServerMode): P
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     RESPONSE_CACHE: mode.responseCache ? "on" : "off",
     LOG_LEVEL: "warn",
-  });
+    ...(mode.profileDir && { PROFILE_DIR: mode.profileDir }),
+  }, mode.profileDir ? ["--require", path.join(DIST, "bench/profile-hook.js")] : []);
 }
 
 export function startBaseline(settings: ServerSettings): Promise<RunningServer> {
