@@ -2,15 +2,15 @@ import "reflect-metadata";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { encodeCursor } from "../server/src/kernel/pagination";
 import { processCpu } from "./cpu";
 import { dataOf, send } from "./http";
 import { LoadGenerator } from "./load";
 import { Measurer, type RunFigures } from "./measure";
-import { copyDataset, runSql } from "./scratch";
-import { databaseUrl, prepareDataset } from "./seed/seed";
+import { sourceAndCounts, UsageError } from "./options";
+import { publishPaced } from "./publisher";
+import { copyWithPool } from "./scratch";
 import { BENCH_ADMIN, startAppServer, type RunningServer } from "./servers";
 import { median, quantile } from "./stats";
 import { loginRequest, publishRequest, type Workload } from "./workloads";
@@ -40,37 +40,12 @@ const OUTBOX_TRIGGERS: [table: string, trigger: string][] = [
   ["disclaimer_templates", "disclaimer_templates_report_event"],
 ];
 
-interface Settings {
-  source: string;
-  /** Runs with the outbox and as many without, alternating. */
-  runs: number;
-  publishesPerRun: number;
-  clients: number;
-  rate: number;
-  seconds: number;
-}
+type Settings = ReturnType<typeof settingsOf>;
 
-function settingsOf(argv: string[]): Settings {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { runs: { type: "string" }, publishes: { type: "string" }, clients: { type: "string" }, rate: { type: "string" }, seconds: { type: "string" } },
-  });
-  const whole = (value: string | undefined, fallback: number, name: string): number => {
-    const n = value === undefined ? fallback : Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer\n${USAGE}`);
-    return n;
-  };
-  const source = positionals[0];
-  if (!source || !/^[a-z_][a-z0-9_]{0,62}$/.test(source)) throw new Error(USAGE);
-  return {
-    source,
-    runs: whole(values.runs, 5, "runs"),
-    publishesPerRun: whole(values.publishes, 500, "publishes"),
-    clients: whole(values.clients, 100, "clients"),
-    rate: whole(values.rate, 10, "rate"),
-    seconds: whole(values.seconds, 30, "seconds"),
-  };
+function settingsOf(argv: string[]) {
+  const { source, counts } = sourceAndCounts(argv, USAGE, { runs: 5, publishes: 500, clients: 100, rate: 10, seconds: 30 });
+  // Runs with the outbox and as many without, alternating; publishes per run.
+  return { source, runs: counts.runs, publishesPerRun: counts.publishes, clients: counts.clients, rate: counts.rate, seconds: counts.seconds };
 }
 
 const count = async (db: pg.Client, statement: string): Promise<number> => (await db.query(statement)).rows[0].n;
@@ -182,24 +157,9 @@ async function commitToStream(publisher: RunningServer, other: RunningServer, db
   const after = await newestCursor(db);
   const clients: StreamClient[] = [];
   for (let i = 0; i < settings.clients; i++) clients.push(await openClient(i % 2 ? other : publisher, after));
-  const sent = new Map<string, number>();
-  const answered = new Map<string, number>();
   const cpuBefore = [processCpu(publisher.pid), processCpu(other.pid)];
   process.stderr.write(`${settings.clients} stream clients, ${reportIds.length} publishes at ${settings.rate}/s on ${publisher.name}… `);
-  const started = performance.now();
-  const publishes: Promise<void>[] = [];
-  for (const [i, id] of reportIds.entries()) {
-    const wait = started + (i * 1000) / settings.rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    sent.set(id, performance.now());
-    publishes.push(
-      send(publisher.origin, publishRequest(id, token)).then((answer) => {
-        answered.set(id, performance.now());
-        dataOf(answer, `publishing ${id}`);
-      }),
-    );
-  }
-  await Promise.all(publishes);
+  const { sent, answered } = await publishPaced(publisher, token, reportIds, settings.rate);
   const everyone = (): boolean => clients.every((c) => reportIds.every((id) => c.arrivals.has(id)));
   const deadline = performance.now() + 10_000;
   while (!everyone() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -281,12 +241,7 @@ async function main(): Promise<void> {
   const streamPublishes = settings.rate * settings.seconds;
   const poolNeeded = settings.publishesPerRun * (1 + 2 * settings.runs) + streamPublishes;
 
-  // Tops up the source's pool of approved reports (under its own seed), then copies it.
-  const [marker] = await runSql(databaseUrl(serverUrl, settings.source), `SELECT reports, seed FROM bench_dataset`);
-  const dataset = await prepareDataset(serverUrl, settings.source, { reports: marker.reports as number, seed: marker.seed as number }, true, poolNeeded);
-  const scratch = await copyDataset(serverUrl, settings.source, "events");
-  console.error(`copied ${settings.source} to ${scratch.database} in ${scratch.seconds.toFixed(1)} s`);
-  const pool = dataset.pool.slice(0, poolNeeded);
+  const { scratch, pool } = await copyWithPool(serverUrl, settings.source, "events", poolNeeded);
   let next = 0;
   const take = (n: number): string[] => pool.slice(next, (next += n));
 
@@ -332,6 +287,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
   console.error(`bench:events failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

@@ -106,3 +106,26 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
     statementSamples: quick ? 5 : 20,
   };
 }
+
+/**
+ * The arguments of the benches that work on a copy of a seeded dataset: the source database, then
+ * `--name N` for each count they take (positive integers, `defaults` when omitted).
+ */
+export function sourceAndCounts<K extends string>(argv: string[], usage: string, defaults: Record<K, number>): { source: string; counts: Record<K, number> } {
+  const names = Object.keys(defaults) as K[];
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: Object.fromEntries(names.map((name) => [name, { type: "string" as const }])),
+  });
+  const source = positionals[0];
+  if (!source || !/^[a-z_][a-z0-9_]{0,62}$/.test(source)) throw new UsageError(usage);
+  const counts = {} as Record<K, number>;
+  for (const name of names) {
+    const raw = values[name];
+    const n = typeof raw === "string" ? Number(raw) : defaults[name];
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer\n${usage}`);
+    counts[name] = n;
+  }
+  return { source, counts };
+}

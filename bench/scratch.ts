@@ -1,5 +1,5 @@
 import pg from "pg";
-import { databaseUrl } from "./seed/seed";
+import { databaseUrl, prepareDataset } from "./seed/seed";
 
 /** One statement on its own connection (CREATE DATABASE cannot run in a connection that is reused). */
 export async function runSql(url: string, statement: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -37,4 +37,16 @@ export async function copyDataset(serverUrl: string, source: string, suffix: str
       await runSql(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * A copy of a seeded dataset with at least `poolNeeded` approved reports for publishing: the pool
+ * is topped up in the source (under its own seed) before the copy is made.
+ */
+export async function copyWithPool(serverUrl: string, source: string, suffix: string, poolNeeded: number): Promise<{ scratch: ScratchCopy; pool: string[] }> {
+  const [marker] = await runSql(databaseUrl(serverUrl, source), `SELECT reports, seed FROM bench_dataset`);
+  const dataset = await prepareDataset(serverUrl, source, { reports: marker.reports as number, seed: marker.seed as number }, true, poolNeeded);
+  const scratch = await copyDataset(serverUrl, source, suffix);
+  console.error(`copied ${source} to ${scratch.database} in ${scratch.seconds.toFixed(1)} s`);
+  return { scratch, pool: dataset.pool.slice(0, poolNeeded) };
 }

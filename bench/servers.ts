@@ -73,6 +73,8 @@ export interface AppServerMode {
   sqlStats: boolean;
   /** With bench/profile-hook.js preloaded: SIGUSR2 starts and stops a CPU profile written here. */
   profileDir?: string;
+  /** More settings (e.g. WEBHOOK_SECRET_KEY). */
+  env?: Record<string, string>;
 }
 
 /** The real server as production runs it (optionally counting statements). */
@@ -88,6 +90,7 @@ export function startAppServer(settings: ServerSettings, mode: AppServerMode): P
     RESPONSE_CACHE: mode.responseCache ? "on" : "off",
     LOG_LEVEL: "warn",
     ...(mode.profileDir && { PROFILE_DIR: mode.profileDir }),
+    ...mode.env,
   }, mode.profileDir ? ["--require", path.join(DIST, "bench/profile-hook.js")] : []);
 }
 

@@ -1,4 +1,6 @@
 import path from "node:path";
+import { parseSecretKey } from "./kernel/secret-box";
+import { DEFAULT_RETRY_SCHEDULE } from "./modules/webhook/retry-schedule";
 
 export interface Config {
   port: number;
@@ -35,6 +37,17 @@ export interface Config {
   schedulerIntervalMs: number;
   /** The report event stream (GET /events): open streams per instance, and the heartbeat. */
   events: { maxConnections: number; heartbeatMs: number };
+  webhooks: {
+    /** Seals endpoint secrets; null: the embedded mode keeps one under DATA_DIR, a server has no webhooks. */
+    secretKey: Buffer | null;
+    /** Seconds to wait after each failed attempt. */
+    retrySchedule: readonly number[];
+    logDays: number;
+    /** Host names and addresses production may deliver to although they are loopback or private. */
+    allowedHosts: ReadonlySet<string>;
+    /** Attempts in flight at once per instance. */
+    concurrency: number;
+  };
   /** Failed sign-ins allowed per account and per client address within the window. */
   loginLimits: { perAccount: number; perIp: number; windowSeconds: number };
   limits: {
@@ -78,6 +91,30 @@ function flag(name: string, fallback: boolean): boolean {
   if (["0", "false", "no", "off"].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${process.env[name]}"`);
 }
+
+function secretKey(name: string): Buffer | null {
+  const raw = process.env[name]?.trim();
+  if (!raw) return null;
+  try {
+    return parseSecretKey(raw);
+  } catch (error) {
+    throw new ConfigError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Comma-separated seconds, each from 0.1 s to a week. */
+function seconds(name: string, fallback: readonly number[]): readonly number[] {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const values = raw.split(",").map((part) => Number(part.trim()));
+  if (values.some((v) => !Number.isFinite(v) || v < 0.1 || v > 7 * 86_400)) {
+    throw new ConfigError(`${name} must be comma-separated seconds (0.1 to 604800 each), such as 5,30,120; got "${raw}"`);
+  }
+  return values;
+}
+
+const names = (name: string): ReadonlySet<string> =>
+  new Set((process.env[name] ?? "").split(",").map((part) => part.trim().toLowerCase()).filter(Boolean));
 
 /**
  * An absolute http(s) URL without a trailing slash, query or credentials. It is written into HTML
@@ -149,6 +186,13 @@ export function loadConfig(): Config {
     events: {
       maxConnections: integer("EVENTS_MAX_CONNECTIONS", 1_000, 1, 100_000),
       heartbeatMs: integer("EVENTS_HEARTBEAT_SECONDS", 15, 1, 300) * 1000,
+    },
+    webhooks: {
+      secretKey: secretKey("WEBHOOK_SECRET_KEY"),
+      retrySchedule: seconds("WEBHOOK_RETRY_SCHEDULE", DEFAULT_RETRY_SCHEDULE),
+      logDays: integer("WEBHOOK_LOG_DAYS", 30, 1, 3_650),
+      allowedHosts: names("WEBHOOK_ALLOWED_HOSTS"),
+      concurrency: integer("WEBHOOK_CONCURRENCY", 16, 1, 1_000),
     },
     loginLimits: {
       perAccount: integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1_000),

@@ -12,6 +12,8 @@ import { DataDirLockedError } from "./db/embedded/data-dir-lock";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./db/embedded/embedded-database";
 import { seedDemo } from "./app/seed/seed";
 import { ReportScheduler } from "./modules/publishing/report-scheduler";
+import { WebhookDispatcher } from "./modules/webhook/webhook-dispatcher";
+import { embeddedWebhookKey } from "./db/embedded/webhook-key";
 import { ResponseCache } from "./http/response-cache";
 import { createHttpServer } from "./http/server";
 import { buildAppSchema } from "./graphql/schema";
@@ -28,6 +30,10 @@ function describeStartupError(error: unknown): string {
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Each webhook attempt's limit, connection and answer together. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
+/** How often an instance looks for due webhook retries (new deliveries wake it at once). */
+const WEBHOOK_POLL_MS = 1_000;
 
 /**
  * Migrations run as the schema owner: through their own short-lived connection when it is
@@ -68,9 +74,11 @@ async function main(): Promise<void> {
     await embedded?.close();
     throw error;
   }
+  const webhookKey = config.webhooks.secretKey ?? (embedded ? embeddedWebhookKey(config.dataDir) : null);
   const services = createServices(dataSource, {
     ...config,
     images: { publicUrl: config.publicUrl, cacheMaxBytes: config.imageCache.maxBytes, visibilitySeconds: config.cacheMaxAgeSeconds },
+    webhooks: { secretKey: webhookKey, production: config.production },
   });
   if (config.adminEmail && config.adminPassword) {
     const admin = await services.users.ensureAdmin(config.adminEmail, config.adminPassword);
@@ -94,12 +102,22 @@ async function main(): Promise<void> {
     onEveryCommit(() => eventBell.ring());
   }
   await events?.start();
+  const webhooks = new WebhookDispatcher(dataSource, services.audit, {
+    ...config.webhooks,
+    secretKey: webhookKey,
+    send: { production: config.production, allowedHosts: config.webhooks.allowedHosts, timeoutMs: WEBHOOK_TIMEOUT_MS },
+    pollMs: WEBHOOK_POLL_MS,
+  });
+  // New events queue their deliveries in the same commit: the bell rings for both.
+  eventBell.subscribe(() => webhooks.wake());
+  services.webhooks.onQueued(() => webhooks.wake());
   const app = await createHttpServer(config, services, await buildAppSchema(), { responseCache, embedded, eventBell });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const where = embedded ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   scheduler.start();
+  webhooks.start();
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -115,6 +133,7 @@ async function main(): Promise<void> {
     clearInterval(idle);
     clearTimeout(grace);
     await scheduler.stop();
+    await webhooks.stop();
     await events?.stop();
     await dataSource.destroy();
     await embedded?.close();

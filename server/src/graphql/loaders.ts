@@ -15,6 +15,7 @@ import type { Viewer } from "../modules/user/viewer";
 import type { Page, PageArgs } from "../kernel/pagination";
 import type { Services } from "../modules/services";
 import type { Child } from "../kernel/sql";
+import type { WebhookAttempt } from "../modules/webhook/webhook";
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
@@ -102,6 +103,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     publicationPeriods: childrenById<PublicationPeriod>(async (ids) =>
       (await services.reports.publicationPeriods(ids)).map((p) => ({ parentId: p.reportId, item: p })),
     ),
+    webhookAttempts: childrenById<WebhookAttempt>((ids) => services.webhooks.attempts(ids)),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
     reportsOf: (parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> => reportPages([parent, args]),
     /** `auditTrail` of reports: one loader per argument set. */

@@ -14,6 +14,7 @@ import { ReportResolver } from "./report/report.resolver";
 import { WorkingCopyResolver } from "./report/working-copy.resolver";
 import { SectorTagResolver } from "./sector-tag/sector-tag.resolver";
 import { UserResolver } from "./user/user.resolver";
+import { WebhookDeliveryResolver, WebhookResolver } from "./webhook/webhook.resolver";
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
@@ -33,6 +34,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ApiKeyResolver,
       AuditResolver,
       ReportEventResolver,
+      WebhookResolver,
+      WebhookDeliveryResolver,
     ],
     authChecker,
     // Services validate every input themselves and name the field in BAD_USER_INPUT.

@@ -17,9 +17,10 @@ import { ReportStore } from "./report/report-store";
 import { SectorTagService } from "./sector-tag/sector-tag.service";
 import { SessionService, type LoginLimits } from "./user/session.service";
 import { UserService } from "./user/user.service";
+import { WebhookService, type WebhookSettings } from "./webhook/webhook.service";
 
 /** One instance of each service per process; they hold no per-request state. */
-export function createServices(dataSource: DataSource, config: { sessionTtlHours: number; loginLimits: LoginLimits; images: ImageSettings }) {
+export function createServices(dataSource: DataSource, config: { sessionTtlHours: number; loginLimits: LoginLimits; images: ImageSettings; webhooks: WebhookSettings }) {
   const audit = new AuditService(dataSource);
   const disclaimers = new DisclaimerService(dataSource, audit);
   const reportStore = new ReportStore();
@@ -45,6 +46,7 @@ export function createServices(dataSource: DataSource, config: { sessionTtlHours
     sectorTags: new SectorTagService(dataSource, audit),
     sessions: new SessionService(dataSource, audit, config.sessionTtlHours, config.loginLimits),
     users: new UserService(dataSource, audit),
+    webhooks: new WebhookService(dataSource, audit, config.webhooks),
   };
 }
 

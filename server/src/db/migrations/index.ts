@@ -13,6 +13,7 @@ import { ComplianceIndexes1765180800000 } from "./1765180800000-ComplianceIndexe
 import { CorrectionNotes1765267200000 } from "./1765267200000-CorrectionNotes";
 import { Images1765353600000 } from "./1765353600000-Images";
 import { ReportEvents1765440000000 } from "./1765440000000-ReportEvents";
+import { Webhooks1765612800000 } from "./1765612800000-Webhooks";
 
 /** In order; every schema change adds a migration here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CorrectionNotes1765267200000,
   Images1765353600000,
   ReportEvents1765440000000,
+  Webhooks1765612800000,
 ];
