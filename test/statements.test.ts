@@ -123,4 +123,20 @@ describe("SQL statements per request", () => {
     expect(again.auditTrail).toEqual((await log(longer[0].id, cursor)).auditEvents);
     expect(again.auditTrail.nodes.length).toBeGreaterThan(0);
   });
+
+  it("reads the audit log in words (actors, entity names) with one statement each, a page of 50 as one of 5", async () => {
+    const { client } = await signIn(server, ADMIN.email, ADMIN.password);
+    const page = (first: number, words: boolean): string =>
+      `{ auditEvents(first: ${first}) { nodes { id action entityType entityId ${words ? "actor { id name } entityTitle entityFirmId" : ""} } } }`;
+    const { auditEvents } = await client.request<{ auditEvents: { nodes: { actor: unknown; entityType: string }[] } }>(page(50, true));
+    // The seed's firms, analysts, tags, templates and reports, and the admin's sign-ins.
+    expect(new Set(auditEvents.nodes.map((e) => e.entityType)).size).toBeGreaterThanOrEqual(3);
+    expect(auditEvents.nodes.some((e) => e.actor)).toBe(true);
+    const plain = await statementsFor(client, page(50, false));
+    const fifty = await statementsFor(client, page(50, true));
+    const five = await statementsFor(client, page(5, true));
+    console.log(`audit log statements: plain ${plain}, in words 50 → ${fifty}, 5 → ${five}`);
+    expect(fifty).toBe(five);
+    expect(fifty - plain).toBe(2);
+  });
 });

@@ -14,6 +14,7 @@ import type { SectorTag } from "../modules/sector-tag/sector-tag.entity";
 import type { Viewer } from "../modules/user/viewer";
 import type { Page, PageArgs } from "../kernel/pagination";
 import type { Services } from "../modules/services";
+import { subjectKey, type AuditEntityRef, type AuditSubject } from "../modules/audit/audit.service";
 import type { Child } from "../kernel/sql";
 import type { WebhookAttempt } from "../modules/webhook/webhook";
 
@@ -106,6 +107,14 @@ export function createLoaders(services: Services, viewer: Viewer) {
     webhookAttempts: childrenById<WebhookAttempt>((ids) => services.webhooks.attempts(ids)),
     /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
     reportsOf: (parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> => reportPages([parent, args]),
+    /** The entities audit events name, of every type at once. */
+    auditSubject: new DataLoader<AuditEntityRef, AuditSubject | null, string>(
+      async (refs) => {
+        const found = await services.audit.subjects(refs);
+        return refs.map((ref) => found.get(subjectKey(ref)) ?? null);
+      },
+      { cacheKeyFn: subjectKey },
+    ),
     /** `auditTrail` of reports: one loader per argument set. */
     auditTrailOf: perArguments((args: PageArgs) => (ids: readonly string[]) => services.audit.trails("Report", ids, args)),
   };

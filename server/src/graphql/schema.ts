@@ -7,7 +7,7 @@ import { ApiKeyResolver } from "./api-key/api-key.resolver";
 import { AuditResolver } from "./audit/audit.resolver";
 import { DisclaimerResolver, DisclaimerSnapshotResolver } from "./disclaimer/disclaimer.resolver";
 import { FirmResolver } from "./firm/firm.resolver";
-import { ComplianceIssueRelations, ComplianceResolver, ReviewItemRelations } from "./compliance/compliance.resolver";
+import { ComplianceIssueRelations, ComplianceResolver, ReviewItemRelations, ReviewItemResolver } from "./compliance/compliance.resolver";
 import { ReportWorkflowResolver } from "./publishing/report-workflow.resolver";
 import { ReportEventResolver } from "./report-events/report-event.resolver";
 import { ReportResolver } from "./report/report.resolver";
@@ -24,6 +24,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       WorkingCopyResolver,
       ComplianceResolver,
       ReviewItemRelations,
+      ReviewItemResolver,
       ComplianceIssueRelations,
       FirmResolver,
       AnalystResolver,

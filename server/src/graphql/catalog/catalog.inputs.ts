@@ -9,4 +9,10 @@ export class CatalogArgs extends PageArgs {
     description: `Only the rows with these ids, at most ${MAX_PAGE_SIZE}; unknown ids are left out. Paged like the rest: pass first to get them all in one page.`,
   })
   ids?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only rows whose name (users: or e-mail; catalogues: or English name) contains this text, in any case; Hangul as typed.",
+  })
+  search?: string | null;
 }

@@ -6,6 +6,7 @@ import { DisclaimerSnapshot } from "../../modules/disclaimer/disclaimer-snapshot
 import { DisclaimerTemplate } from "../../modules/disclaimer/disclaimer-template.entity";
 import { ComplianceFilterInput, ComplianceIssue, ComplianceIssueConnection, ReviewItem, ReviewItemConnection } from "./compliance.types";
 import { Report } from "../../modules/report/report.entity";
+import { User } from "../../modules/user/user.entity";
 
 type Item = ReviewItem | ComplianceIssue;
 
@@ -32,6 +33,14 @@ function itemRelations(type: ClassType<Item>): ClassType {
 }
 
 export const ReviewItemRelations = itemRelations(ReviewItem);
+
+@Resolver(() => ReviewItem)
+export class ReviewItemResolver {
+  @FieldResolver(() => User, { nullable: true, description: "Who wrote it: the correction's creator for a correction, else the report's." })
+  author(@Root() item: ReviewItem, @Ctx() ctx: Context): Promise<User | null> | null {
+    return item.authorId ? ctx.loaders.user.load(item.authorId) : null;
+  }
+}
 export const ComplianceIssueRelations = itemRelations(ComplianceIssue);
 
 @Resolver()

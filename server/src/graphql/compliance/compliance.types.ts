@@ -26,10 +26,11 @@ export class ReviewItem {
   @Field({ description: "The attached disclaimer is not the firm's current template." })
   differsFromCurrent!: boolean;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: "When it was submitted for review: it has waited since then." })
   submittedAt!: Date;
 
   disclaimerId!: string;
+  authorId!: string | null;
   currentTemplateId!: string | null;
 }
 

@@ -1,40 +1,14 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Viewer } from "../user/viewer";
-import { requireUuid } from "../../kernel/ids";
+import { isUuid, requireUuid } from "../../kernel/ids";
 import { decodeCursor, pageFromRows, pageSize, type Page, type PageArgs } from "../../kernel/pagination";
 import { hydrate, selectList, SqlParams } from "../../kernel/sql";
 import { searchable } from "../../kernel/validate";
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntityType } from "./audit-action";
 import { AuditEvent } from "./audit-event.entity";
 
-export type AuditAction =
-  | "CREATE"
-  | "UPDATE"
-  | "DELETE"
-  | "RESTORE"
-  | "LOGIN"
-  | "LOGIN_FAILED"
-  | "LOGOUT"
-  | "ROLE_CHANGE"
-  | "PASSWORD_CHANGE"
-  | "PASSWORD_RESET"
-  | "DISABLE"
-  | "ENABLE"
-  | "REVOKE"
-  | "ATTACH_DISCLAIMER"
-  | "SUBMIT"
-  | "APPROVE"
-  | "REJECT"
-  | "WITHDRAW"
-  | "PUBLISH"
-  | "PUBLISH_CORRECTION"
-  | "APPLY_CORRECTION"
-  | "SCHEDULE"
-  | "UNSCHEDULE"
-  | "SCHEDULE_BLOCKED"
-  | "RETRACT"
-  | "BACKUP"
-  | "UPLOAD";
+export type { AuditAction } from "./audit-action";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -66,6 +40,48 @@ export interface AuditQuery {
   after?: string | null;
 }
 
+/** An entity an audit event names. */
+export interface AuditEntityRef {
+  type: string;
+  id: string;
+}
+
+/** What the log shows of an entity that still exists: its name now, and the firm whose page shows it. */
+export interface AuditSubject {
+  title: string;
+  firmId: string | null;
+}
+
+export const subjectKey = (ref: AuditEntityRef): string => `${ref.type}:${ref.id}`;
+
+/**
+ * How each kind of entity is named, as rows (id, title, firmId) of the ids in the placeholder.
+ * A disclaimer template has no page of its own: it goes by its firm's name and links to the firm.
+ */
+const SUBJECTS: Partial<Record<AuditEntityType, (ids: string) => string>> = {
+  Report: (ids) => `SELECT id, title, NULL::uuid FROM reports WHERE id = ANY(${ids})`,
+  Firm: (ids) => `SELECT id, name, NULL::uuid FROM firms WHERE id = ANY(${ids})`,
+  Analyst: (ids) => `SELECT id, name, NULL::uuid FROM analysts WHERE id = ANY(${ids})`,
+  SectorTag: (ids) => `SELECT id, name, NULL::uuid FROM sector_tags WHERE id = ANY(${ids})`,
+  User: (ids) => `SELECT id, name, NULL::uuid FROM users WHERE id = ANY(${ids})`,
+  ApiKey: (ids) => `SELECT id, name, NULL::uuid FROM api_keys WHERE id = ANY(${ids})`,
+  DisclaimerTemplate: (ids) => `SELECT t.id, f.name, f.id FROM disclaimer_templates t JOIN firms f ON f.id = t.firm_id WHERE t.id = ANY(${ids})`,
+};
+
+/**
+ * The name an event's own snapshot gives its entity, for one that is gone (a deleted draft) or has
+ * no name of its own (an image's alt text).
+ */
+export function recordedTitle(event: Pick<AuditEvent, "before" | "after">): string | null {
+  for (const snapshot of [event.after, event.before]) {
+    for (const field of ["title", "name", "alt"]) {
+      const value = snapshot?.[field];
+      if (typeof value === "string" && value) return value;
+    }
+  }
+  return null;
+}
+
 const ORDER = "ID_DESC";
 const isSerial = (value: string): boolean => /^[1-9]\d{0,17}$/.test(value);
 
@@ -79,6 +95,27 @@ export class AuditService {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [actor.id, actor.email, entry.action, entry.entityType, entry.entityId, entry.before ?? null, entry.after ?? null],
     );
+  }
+
+  /** Every action the log records, for a client's list of choices. */
+  actions(): readonly AuditAction[] {
+    return AUDIT_ACTIONS;
+  }
+
+  /**
+   * The entities that still exist among `refs`, by `subjectKey`: one statement for all of them,
+   * whatever their types. Ids that are not UUIDs (an image's hash) name nothing here.
+   */
+  async subjects(refs: readonly AuditEntityRef[]): Promise<Map<string, AuditSubject>> {
+    const params = new SqlParams();
+    const parts: string[] = [];
+    for (const [type, select] of Object.entries(SUBJECTS)) {
+      const ids = [...new Set(refs.filter((ref) => ref.type === type && isUuid(ref.id)).map((ref) => ref.id))];
+      if (ids.length) parts.push(`SELECT ${params.add(type)}::text AS type, s.* FROM (${select(params.add(ids, "uuid[]"))}) s(id, title, "firmId")`);
+    }
+    if (!parts.length) return new Map();
+    const rows: { type: string; id: string; title: string; firmId: string | null }[] = await this.dataSource.query(parts.join(" UNION ALL "), params.values);
+    return new Map(rows.map((row) => [subjectKey(row), { title: row.title, firmId: row.firmId }]));
   }
 
   /** Newest first. */

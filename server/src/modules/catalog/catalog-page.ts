@@ -3,6 +3,7 @@ import { badInput } from "../../kernel/errors";
 import { requireUuid } from "../../kernel/ids";
 import { decodeCursor, MAX_PAGE_SIZE, pageFromRows, pageSize, type Page } from "../../kernel/pagination";
 import { hydrate, selectList, SqlParams } from "../../kernel/sql";
+import { searchable } from "../../kernel/validate";
 
 const ORDER = "NAME_ASC";
 
@@ -11,8 +12,18 @@ export interface CatalogPageArgs {
   after?: string | null;
   /** Only these rows (CatalogArgs.ids). */
   ids?: readonly string[] | null;
+  /** Only rows with this text in one of `searchIn` (a picker's typed text), in any case. */
+  search?: string | null;
+  /** The columns `search` looks in; the name alone unless the service says more. */
+  searchIn?: readonly string[];
   /** An extra condition on alias `t`, e.g. the owning firm. */
   where?: (params: SqlParams) => string;
+}
+
+/** The search text as names are stored (NFC: a macOS keyboard sends decomposed Hangul), lower-cased; null for none. */
+function searchText(search: string | null | undefined): string | null {
+  const text = search?.normalize("NFC").trim();
+  return text ? searchable(text, "search", 100).toLowerCase() : null;
 }
 
 /** Checked here, so that a malformed id is the client's error rather than a failed uuid[] cast. */
@@ -20,6 +31,10 @@ function onlyIds(ids: readonly string[]): string[] {
   if (ids.length > MAX_PAGE_SIZE) throw badInput(`ids may name at most ${MAX_PAGE_SIZE} rows`, "ids");
   return ids.map((id) => requireUuid(id, "ids"));
 }
+
+// strpos, not LIKE: the typed text may hold % and _, and needs no escaping this way.
+const searchCondition = (columns: readonly string[], text: string): string =>
+  `(${columns.map((column) => `strpos(lower(t.${column}), ${text}) > 0`).join(" OR ")})`;
 
 /**
  * A keyset page of a catalogue table (firms, analysts, sector tags) in name order. Names sort by
@@ -35,9 +50,11 @@ export async function catalogPage<T extends { id: string }>(
   const table = metadata.tablePath;
 
   const ids = args.ids == null ? null : onlyIds(args.ids);
+  const search = searchText(args.search);
   const filter = (params: SqlParams): string[] => [
     ...(args.where ? [args.where(params)] : []),
     ...(ids ? [`t.id = ANY(${params.add(ids, "uuid[]")})`] : []),
+    ...(search ? [searchCondition(args.searchIn ?? ["name"], params.add(search, "text"))] : []),
   ];
   const params = new SqlParams();
   const conditions = filter(params);

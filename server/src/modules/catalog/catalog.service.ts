@@ -29,8 +29,9 @@ export abstract class CatalogService<T extends CatalogEntity> {
     return this.dataSource.getRepository(this.entity).findBy({ id: In([...ids]) } as FindOptionsWhere<T>);
   }
 
+  /** In name order; a search looks in the Korean and the English name. */
   list(args: CatalogPageArgs): Promise<Page<T>> {
-    return catalogPage(this.dataSource.manager, this.entity, args);
+    return catalogPage(this.dataSource.manager, this.entity, { ...args, searchIn: ["name", "name_en"] });
   }
 
   /** Inserts validated values; the slug is the given one, or one made from the name. */

@@ -12,6 +12,8 @@ export interface ReviewQueueRow {
   currentTemplateId: string | null;
   differsFromCurrent: boolean;
   submittedAt: Date;
+  /** Who wrote what is in review: the correction's creator for a correction, else the report's. */
+  authorId: string | null;
 }
 
 const KINDS: string[] = Object.values(ComplianceIssueKind);
@@ -57,7 +59,8 @@ export class ComplianceService {
          SELECT r.id AS "reportId", c.report_id IS NOT NULL AS correction, coalesce(c.title, r.title) AS title,
                 s.id AS "disclaimerId", cur.id AS "currentTemplateId",
                 s.template_id IS DISTINCT FROM cur.id OR s.checksum IS DISTINCT FROM cur.checksum AS "differsFromCurrent",
-                coalesce(c.updated_at, r.updated_at) AS "submittedAt"
+                coalesce(c.updated_at, r.updated_at) AS "submittedAt",
+                CASE WHEN c.report_id IS NULL THEN r.created_by_id ELSE c.created_by_id END AS "authorId"
          FROM (${IN_REVIEW}) queue
          JOIN reports r ON r.id = queue.report_id
          LEFT JOIN report_working_copies c ON c.report_id = r.id

@@ -47,8 +47,9 @@ export class UserService {
     return this.dataSource.getRepository(User).findBy(ids.map((id) => ({ id })));
   }
 
+  /** In name order; a search looks in the name and the e-mail. */
   list(args: CatalogPageArgs): Promise<Page<User>> {
-    return catalogPage(this.dataSource.manager, User, args);
+    return catalogPage(this.dataSource.manager, User, { ...args, searchIn: ["name", "email"] });
   }
 
   /** Hashes first: argon2 takes tens of milliseconds that no transaction should hold a connection for. */
