@@ -10,8 +10,8 @@ interface FirmInputProps {
 }
 
 /**
- * The firms API has no search argument, so the choices (up to 100 firms, in name order) are
- * loaded once and filtered in the browser as the user types, Hangul included.
+ * The choices (up to 100 firms, in name order) are loaded once and filtered in the browser as the
+ * user types, Hangul included.
  */
 function LocallyFilteredFirms({ source, label, helperText, validate }: FirmInputProps) {
   const { allChoices, isPending } = useChoicesContext();

@@ -23,8 +23,8 @@ export const AnalystFields = graphql(`
 export type AnalystRecord = ResultOf<typeof AnalystFields>;
 
 const Analysts = graphql(`
-  query Analysts($first: Int, $after: String, $firmId: ID, $ids: [ID!]) {
-    analysts(first: $first, after: $after, firmId: $firmId, ids: $ids) {
+  query Analysts($first: Int, $after: String, $firmId: ID, $ids: [ID!], $search: String) {
+    analysts(first: $first, after: $after, firmId: $firmId, ids: $ids, search: $search) {
       nodes {
         ...AnalystFields
       }
@@ -70,7 +70,7 @@ const analystInput = (data: Partial<RaRecord>): UpdateAnalystInput => ({
 });
 
 export const analystsApi: ResourceApi<AnalystRecord> = {
-  list: async (page, filter) => (await gql(Analysts, { ...page, ...compact({ firmId: filter.firmId }) })).analysts,
+  list: async (page, filter) => (await gql(Analysts, { ...page, ...compact({ firmId: filter.firmId, search: filter.q }) })).analysts,
   many: async (ids) => (await gql(Analysts, { ids, first: ids.length })).analysts.nodes,
   one: async (id) => (await gql(Analyst, { id })).analyst ?? null,
   create: async (data) => (await gql(CreateAnalyst, { input: { ...analystInput(data), firmId: data.firmId, name: data.name } })).createAnalyst,

@@ -9,11 +9,16 @@ const AuditEvents = graphql(`
       nodes {
         id
         at
-        actorId
+        actor {
+          id
+          name
+        }
         actorEmail
         action
         entityType
         entityId
+        entityTitle
+        entityFirmId
         before
         after
       }
@@ -22,6 +27,12 @@ const AuditEvents = graphql(`
         endCursor
       }
     }
+  }
+`);
+
+const AuditActions = graphql(`
+  query AuditActions {
+    auditActions
   }
 `);
 
@@ -44,3 +55,6 @@ export const auditApi: ResourceApi<AuditRecord> = {
       })
     ).auditEvents,
 };
+
+/** Every action the log records, for the action filter's choices. */
+export const auditActions = async (): Promise<string[]> => (await gql(AuditActions)).auditActions;

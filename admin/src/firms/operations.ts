@@ -3,7 +3,7 @@ import type { RaRecord } from "react-admin";
 import { graphql } from "../gql";
 import type { CreateFirmInput } from "../gql/graphql";
 import { gql } from "../graphql";
-import type { ResourceApi } from "../resources";
+import { compact, type ResourceApi } from "../resources";
 
 export const FirmFields = graphql(`
   fragment FirmFields on Firm {
@@ -28,8 +28,8 @@ export const FirmFields = graphql(`
 export type FirmRecord = ResultOf<typeof FirmFields>;
 
 const Firms = graphql(`
-  query Firms($first: Int, $after: String, $ids: [ID!]) {
-    firms(first: $first, after: $after, ids: $ids) {
+  query Firms($first: Int, $after: String, $ids: [ID!], $search: String) {
+    firms(first: $first, after: $after, ids: $ids, search: $search) {
       nodes {
         ...FirmFields
       }
@@ -84,7 +84,7 @@ const firmInput = (data: Partial<RaRecord>): CreateFirmInput => ({
 });
 
 export const firmsApi: ResourceApi<FirmRecord> = {
-  list: async (page) => (await gql(Firms, page)).firms,
+  list: async (page, filter) => (await gql(Firms, { ...page, ...compact({ search: filter.q }) })).firms,
   many: async (ids) => (await gql(Firms, { ids, first: ids.length })).firms.nodes,
   one: async (id) => (await gql(Firm, { id })).firm ?? null,
   create: async (data) => (await gql(CreateFirm, { input: firmInput(data) })).createFirm,

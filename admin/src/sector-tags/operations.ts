@@ -3,7 +3,7 @@ import type { RaRecord } from "react-admin";
 import { graphql } from "../gql";
 import type { CreateSectorTagInput } from "../gql/graphql";
 import { gql } from "../graphql";
-import type { ResourceApi } from "../resources";
+import { compact, type ResourceApi } from "../resources";
 
 export const SectorTagFields = graphql(`
   fragment SectorTagFields on SectorTag {
@@ -17,8 +17,8 @@ export const SectorTagFields = graphql(`
 export type SectorTagRecord = ResultOf<typeof SectorTagFields>;
 
 const SectorTags = graphql(`
-  query SectorTags($first: Int, $after: String, $ids: [ID!]) {
-    sectorTags(first: $first, after: $after, ids: $ids) {
+  query SectorTags($first: Int, $after: String, $ids: [ID!], $search: String) {
+    sectorTags(first: $first, after: $after, ids: $ids, search: $search) {
       nodes {
         ...SectorTagFields
       }
@@ -58,7 +58,7 @@ const UpdateSectorTag = graphql(`
 const tagInput = (data: Partial<RaRecord>): CreateSectorTagInput => ({ name: data.name, nameEn: data.nameEn, slug: data.slug });
 
 export const sectorTagsApi: ResourceApi<SectorTagRecord> = {
-  list: async (page) => (await gql(SectorTags, page)).sectorTags,
+  list: async (page, filter) => (await gql(SectorTags, { ...page, ...compact({ search: filter.q }) })).sectorTags,
   many: async (ids) => (await gql(SectorTags, { ids, first: ids.length })).sectorTags.nodes,
   one: async (id) => (await gql(SectorTag, { id })).sectorTag ?? null,
   create: async (data) => (await gql(CreateSectorTag, { input: tagInput(data) })).createSectorTag,

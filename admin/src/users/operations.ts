@@ -1,7 +1,7 @@
 import type { ResultOf } from "@graphql-typed-document-node/core";
 import { graphql } from "../gql";
 import { gql } from "../graphql";
-import type { ResourceApi } from "../resources";
+import { compact, type ResourceApi } from "../resources";
 
 export const UserFields = graphql(`
   fragment UserFields on User {
@@ -17,8 +17,8 @@ export const UserFields = graphql(`
 export type UserRecord = ResultOf<typeof UserFields>;
 
 const Users = graphql(`
-  query Users($first: Int, $after: String, $ids: [ID!]) {
-    users(first: $first, after: $after, ids: $ids) {
+  query Users($first: Int, $after: String, $ids: [ID!], $search: String) {
+    users(first: $first, after: $after, ids: $ids, search: $search) {
       nodes {
         ...UserFields
       }
@@ -55,7 +55,7 @@ const UpdateUser = graphql(`
 `);
 
 export const usersApi: ResourceApi<UserRecord> = {
-  list: async (page) => (await gql(Users, page)).users,
+  list: async (page, filter) => (await gql(Users, { ...page, ...compact({ search: filter.q }) })).users,
   many: async (ids) => (await gql(Users, { ids, first: ids.length })).users.nodes,
   one: async (id) => (await gql(User, { id })).user ?? null,
   create: async (data) => (await gql(CreateUser, { input: { email: data.email, name: data.name, role: data.role, password: data.password } })).createUser,
