@@ -20,12 +20,17 @@ export interface LoadedConnection<T> {
 /**
  * A connection read page after page, each after the previous page's endCursor, for the screens
  * that grow a list with "load more" instead of react-admin's numbered pages. react-admin's refresh
- * refetches every loaded page.
+ * refetches every loaded page, and so does every `refetchInterval` milliseconds when given.
  */
-export function useConnection<T>(queryKey: readonly unknown[], fetchPage: (after: string | null) => Promise<ConnectionPage<T>>): LoadedConnection<T> {
+export function useConnection<T>(
+  queryKey: readonly unknown[],
+  fetchPage: (after: string | null) => Promise<ConnectionPage<T>>,
+  refetchInterval?: number,
+): LoadedConnection<T> {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
+    refetchInterval,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
   });

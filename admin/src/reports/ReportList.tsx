@@ -46,6 +46,7 @@ export function ReportList() {
         </WrapperField>
         <TextField source="firm.name" label="resources.reports.fields.firm" sortable={false} />
         <SeoulDateField source="publishedAt" />
+        <SeoulDateField source="scheduledAt" />
         <SeoulDateField source="updatedAt" />
       </Datagrid>
     </CursorList>

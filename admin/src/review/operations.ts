@@ -12,6 +12,10 @@ const ReviewQueue = graphql(`
         title
         differsFromCurrent
         submittedAt
+        author {
+          id
+          name
+        }
         report {
           id
           firm {
