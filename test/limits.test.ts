@@ -24,4 +24,15 @@ describe("HTTP", () => {
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
     expect(await response.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
+
+  it("serves the favicon the panel's page names, as SVG", async () => {
+    const base = running.server().url.replace("/graphql", "");
+    const page = await (await fetch(`${base}/admin/`)).text();
+    const href = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(page)?.[1];
+    expect(href).toBe("/admin/favicon.svg");
+    const icon = await fetch(`${base}${href}`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
 });
