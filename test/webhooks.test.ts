@@ -221,6 +221,28 @@ describe(`webhooks (${MODE})`, () => {
     expect(log.map((d) => `${d.type}:${d.status}`).sort()).toEqual(["REPORT_PUBLISHED:FAILED", "REPORT_RETRACTED:DELIVERED"]);
   });
 
+  it.runIf(MODE === "server")("disables an endpoint whose attempts have all failed for three days, and says so in the audit log", async () => {
+    const firm = await createFirm(editor.client);
+    const { webhook } = await createWebhook("/failing", firm.id);
+    receiver.answer("/failing", 500);
+    await published(firm, "[웹훅] 사흘째 실패");
+    await receiver.received("/failing", 1);
+    await eventually(async () => (await running.db().sql(`SELECT failing_since FROM webhooks WHERE id = '${webhook.id}'`))[0].failing_since, Boolean);
+    await running.db().sql(`UPDATE webhooks SET failing_since = now() - interval '73 hours' WHERE id = '${webhook.id}'`);
+    receiver.answer("/failing", 500);
+    await receiver.received("/failing", 2);
+    const disabled = await eventually(
+      async () => (await admin.request<{ webhook: WebhookShape }>(`query($id: ID!) { webhook(id: $id) { ${WEBHOOK} } }`, { id: webhook.id })).webhook,
+      (w) => !w.enabled,
+    );
+    expect(disabled).toMatchObject({ enabled: false, disabledReason: "FAILING" });
+    const { auditEvents } = await admin.request<{ auditEvents: { nodes: { action: string; actorId: string | null }[] } }>(
+      `query($id: String) { auditEvents(filter: { entityType: "Webhook", entityId: $id, action: "DISABLE" }) { nodes { action actorId } } }`,
+      { id: webhook.id },
+    );
+    expect(auditEvents.nodes).toEqual([{ action: "DISABLE", actorId: null }]);
+  });
+
   it("sends a signed test message, and signs with the old and the new secret for a day after a rotation", async () => {
     const firm = await createFirm(editor.client);
     const { webhook, secret } = await createWebhook("/rotated", firm.id);
