@@ -16,18 +16,23 @@ const commitListeners: (() => void)[] = [];
  * caller has to hand it a manager. Nested calls share the one connection, which the embedded
  * database's pool of one needs.
  */
-export async function transaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  options: { announce: boolean } = { announce: true },
+): Promise<T> {
   const outer = current.getStore();
   if (outer) return work(outer.manager);
   const committed: (() => void)[] = [];
   const result = await dataSource.transaction((manager) => current.run({ manager, committed }, () => work(manager)));
   for (const callback of committed) callback();
-  for (const listener of commitListeners) listener();
+  if (options.announce) for (const listener of commitListeners) listener();
   return result;
 }
 
 /**
- * Calls `listener` after every transaction this process commits through `transaction`: how the
+ * Calls `listener` after every transaction this process commits through `transaction` (except
+ * those that say `announce: false`, which can write no report event): how the
  * embedded mode, where this process is the database's only writer, learns that report events may
  * have been written (a server PostgreSQL tells every instance with NOTIFY instead).
  */

@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { openSecret } from "../../kernel/secret-box";
 import { webhookHeaders } from "../../kernel/standard-webhooks";
 import { afterCommit, transaction } from "../../kernel/transaction";
@@ -101,8 +101,10 @@ export class WebhookDispatcher {
         for (const delivery of claimed) {
           const attempt = this.deliver(delivery).finally(() => {
             this.inFlight.delete(attempt);
-            // The next delivery of the same report may be waiting for this one.
-            this.wake();
+            // Claims run one at a time, so under load they are made for half the slots at once
+            // rather than one per finished attempt; with little to send every finish claims, since
+            // the next delivery of the same report may be waiting for this one.
+            if (this.inFlight.size <= this.settings.concurrency / 2) this.wake();
           });
           this.inFlight.add(attempt);
         }
@@ -114,7 +116,7 @@ export class WebhookDispatcher {
 
   private claim(limit: number): Promise<Claimed[]> {
     const leaseSeconds = this.settings.send.timeoutMs / 1000 + 5;
-    return this.dataSource.query(
+    return this.bookkeeping((manager) => manager.query(
       `WITH picked AS (
          SELECT d.seq, w.url, w.secret_sealed, CASE WHEN w.previous_secret_until > now() THEN w.previous_secret_sealed END AS previous_secret_sealed,
                 coalesce(e.at, d.created_at) AS at, e.position, e.slug, e.firm_id, e.sector_tag_ids, e.version,
@@ -140,6 +142,24 @@ export class WebhookDispatcher {
        -- A SELECT, so that the rows come back as rows (TypeORM answers an UPDATE with [rows, count]).
        SELECT * FROM claimed`,
       [limit, leaseSeconds],
+    ));
+  }
+
+  /**
+   * A transaction of the dispatcher's own bookkeeping (claims, attempts), committed without
+   * waiting for the disk: a commit lost in a database crash only means the delivery is sent again,
+   * which at-least-once delivery allows, and waiting for every commit's flush would hold deliveries
+   * to the disk's pace. Other sessions see the commit at once either way.
+   */
+  private bookkeeping<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // Not announced: the embedded mode's bell would wake this dispatcher for its own commits.
+    return transaction(
+      this.dataSource,
+      async (manager) => {
+        await manager.query(`SET LOCAL synchronous_commit TO off`);
+        return work(manager);
+      },
+      { announce: false },
     );
   }
 
@@ -179,7 +199,7 @@ export class WebhookDispatcher {
     const delay = delivered || gone ? null : retryDelaySeconds(this.settings.retrySchedule, delivery.attempts);
     const status = delivered ? WebhookDeliveryStatus.DELIVERED : delay === null ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
     const error = outcome.error ?? (delivered ? null : `HTTP ${code}`);
-    return transaction(this.dataSource, async (manager) => {
+    return this.bookkeeping(async (manager) => {
       // This instance wakes when the retry is due; the others' polling would find it up to pollMs late.
       if (delay !== null) afterCommit(() => this.wakeIn(delay * 1000));
       await manager.query(
@@ -221,7 +241,7 @@ export class WebhookDispatcher {
   /** Forgets finished deliveries and attempts older than WEBHOOK_LOG_DAYS. */
   private async prune(): Promise<void> {
     try {
-      await transaction(this.dataSource, async (manager) => {
+      await this.bookkeeping(async (manager) => {
         await manager.query(`DELETE FROM webhook_attempts WHERE at < now() - make_interval(days => $1)`, [this.settings.logDays]);
         await manager.query(`DELETE FROM webhook_deliveries WHERE status <> 'PENDING' AND finished_at < now() - make_interval(days => $1)`, [
           this.settings.logDays,
