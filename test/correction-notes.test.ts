@@ -45,7 +45,7 @@ describe("submitting with a correction note", () => {
     const draft = await createDraft(editor.client, firm, "[안내랩] 정정이 아닌 초안");
     await run(editor.client, ATTACH, { id: draft.id });
     const [notACorrection] = await errorsOf(editor.client, SUBMIT, { id: draft.id, correctionNote: "고칠 것이 없습니다." });
-    expect(notACorrection.extensions).toEqual({ code: "BAD_USER_INPUT", field: "correctionNote" });
+    expect(notACorrection.extensions).toEqual({ code: "BAD_USER_INPUT", field: "correctionNote", reason: "NOTE_WITHOUT_CORRECTION", params: {} });
     expect((await run(editor.client, SUBMIT, { id: draft.id })).status).toBe("IN_REVIEW");
 
     const report = await live(firm, "[안내랩] 게시된 보고서");
@@ -53,7 +53,7 @@ describe("submitting with a correction note", () => {
     const refused = [undefined, null, "", "   \n  ", "가".repeat(501), "한 줄\n".repeat(6), "<b>굵게</b> 고쳤습니다", "종\u0007소리"];
     for (const correctionNote of refused) {
       const [error] = await errorsOf(editor.client, SUBMIT, { id: report.id, correctionNote });
-      expect(error.extensions, JSON.stringify(correctionNote)).toEqual({ code: "BAD_USER_INPUT", field: "correctionNote" });
+      expect(error.extensions, JSON.stringify(correctionNote)).toMatchObject({ code: "BAD_USER_INPUT", field: "correctionNote", reason: expect.any(String) });
     }
     expect(await staffView(report.id)).toEqual({ correctionNote: null, workingCopy: { status: "DRAFT", correctionNote: null } });
 
@@ -69,7 +69,12 @@ describe("submitting with a correction note", () => {
     const report = await live(firm, "[안내랩] 갱신할 보고서");
     await editor.client.request(`mutation($id: ID!) { createDisclaimerTemplate(firmId: $id, body: "갱신된 고지문 (2판)") { version } }`, { id: firm.id });
     await run(editor.client, ATTACH, { id: report.id });
-    expect((await errorsOf(editor.client, SUBMIT, { id: report.id }))[0].extensions).toEqual({ code: "BAD_USER_INPUT", field: "correctionNote" });
+    expect((await errorsOf(editor.client, SUBMIT, { id: report.id }))[0].extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      field: "correctionNote",
+      reason: "CORRECTION_NOTE_REQUIRED",
+      params: {},
+    });
     await run(editor.client, SUBMIT, { id: report.id, correctionNote: "고지문 갱신 (2판)" });
     await run(reviewer.client, APPROVE, { id: report.id, note: null });
     const renewed = await run(editor.client, PUBLISH, { id: report.id });

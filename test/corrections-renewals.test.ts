@@ -124,7 +124,13 @@ describe("approving an outdated disclaimer", () => {
     await run(editor.client, SUBMIT, { id });
     await newTemplate(firm.id, "새 버전의 고지문입니다.");
     const [error] = await errorsOf(reviewer.client, APPROVE, { id, note: null });
-    expect(error.extensions).toEqual({ code: "DISCLAIMER_REQUIRED", reason: "OUTDATED", attachedVersion: 1, currentVersion: 2 });
+    expect(error.extensions).toEqual({
+      code: "DISCLAIMER_REQUIRED",
+      reason: "DISCLAIMER_OUTDATED",
+      params: { attachedVersion: 1, currentVersion: 2 },
+      attachedVersion: 1,
+      currentVersion: 2,
+    });
     expect(await stateOf(editor.client, id)).toMatchObject({ status: "IN_REVIEW", disclaimer: { reviewStatus: "PENDING", templateVersion: 1 } });
 
     const rejected = await run(reviewer.client, REJECT, { id, note: "현재 버전을 다시 첨부해 주세요." });

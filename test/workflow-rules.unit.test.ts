@@ -63,7 +63,8 @@ describe("workflow rules", () => {
     expect(() => requireCurrentVersion(template("t2", 2), snapshot(ReviewStatus.APPROVED, "t2"), "attach it again")).not.toThrow();
     expect(refusal(() => requireCurrentVersion(template("t3", 3), snapshot(ReviewStatus.APPROVED, "t2"), "attach it again"))).toEqual({
       code: "DISCLAIMER_REQUIRED",
-      reason: "OUTDATED",
+      reason: "DISCLAIMER_OUTDATED",
+      params: { currentVersion: 3, attachedVersion: 1 },
       currentVersion: 3,
       attachedVersion: 1,
       message: "the firm's disclaimer has a newer version; attach it again",

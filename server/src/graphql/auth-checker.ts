@@ -11,8 +11,8 @@ import { AppError } from "../kernel/errors";
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   const user = context.viewer.user;
   if (!user) {
-    throw new AppError("UNAUTHENTICATED", context.viewer.credentialError ?? "sign in as staff to do this");
+    throw new AppError("UNAUTHENTICATED", { reason: context.viewer.credentialError ? "CREDENTIALS_INVALID" : "SIGN_IN_REQUIRED" }, context.viewer.credentialError ?? "sign in as staff to do this");
   }
   if (roles.length === 0 || roles.some((role) => holdsRole(user, role))) return true;
-  throw new AppError("FORBIDDEN", `this needs the ${roles.join(" or ")} role`);
+  throw new AppError("FORBIDDEN", { reason: "ROLE_REQUIRED", params: { roles: roles.join(", ") } }, `this needs the ${roles.join(" or ")} role`);
 };

@@ -31,7 +31,7 @@ export function costLimit(schema: GraphQLSchema, limit: number): ApolloServerPlu
             return; // variables that do not fit the operation: execution reports them as BAD_USER_INPUT
           }
           if (cost > limit) {
-            throw new AppError("BAD_USER_INPUT", `the query costs ${cost}; at most ${limit} is allowed (ask for fewer items)`, {
+            throw new AppError("BAD_USER_INPUT", { reason: "QUERY_TOO_COSTLY", params: { cost, limit } }, `the query costs ${cost}; at most ${limit} is allowed (ask for fewer items)`, {
               cost,
               limit,
               http: { status: 400 },

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
-import { CLIENT_CODES } from "../kernel/errors";
+import { CLIENT_CODES, reasonExtensions } from "../kernel/errors";
 import { gateRefusalOf } from "../kernel/gate-refusal";
 
 /** The error a resolver threw, unwrapped from the GraphQLError that carries it. */
@@ -35,19 +35,19 @@ function isCodelessBadRequest(error: unknown): error is GraphQLError {
 /** What a client sees of an error: typed codes pass through; internals never do. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isStatementTimeout(error)) {
-    return { message: "the database did not answer in time; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return { message: "the database did not answer in time; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ...reasonExtensions({ reason: "DATABASE_TIMEOUT" }) } };
   }
   if (isDatabaseUnavailable(error)) {
     console.error(`database unavailable: ${(error as GraphQLError).originalError?.message ?? String(error)}`);
-    return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+    return { message: "the database is unavailable; try again shortly", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ...reasonExtensions({ reason: "DATABASE_UNAVAILABLE" }) } };
   }
   // The database's own disclaimer gate: its messages name the rule and were written for staff.
   const refusal = gateRefusalOf(originalOf(error));
   if (refusal) {
-    return { message: refusal.message, path: formatted.path, extensions: { code: "DISCLAIMER_REQUIRED", rule: refusal.rule } };
+    return { message: refusal.message, path: formatted.path, extensions: { code: "DISCLAIMER_REQUIRED", rule: refusal.rule, ...reasonExtensions({ reason: "DISCLAIMER_GATE", params: { rule: refusal.rule } }) } };
   }
   if (isUniqueViolation(error)) {
-    return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT" } };
+    return { message: "that value is taken; reload and try again", path: formatted.path, extensions: { code: "CONFLICT", ...reasonExtensions({ reason: "VALUE_TAKEN" }) } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && CLIENT_CODES.has(code)) {
@@ -58,5 +58,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: error.message, extensions: { code: "BAD_REQUEST" } };
   }
   console.error("Unexpected error:", error);
-  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR", ...reasonExtensions({ reason: "UNEXPECTED" }) } };
 }

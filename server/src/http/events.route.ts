@@ -110,7 +110,8 @@ export async function eventsRoute(app: FastifyInstance, options: EventsRouteOpti
       first = await read(cursor);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return refuse(reply, 400, { code: error.extensions.code, message: error.message, field: error.extensions.field });
+      const { code, field, reason, params } = error.extensions;
+      return refuse(reply, 400, { code, message: error.message, field, reason, params });
     }
 
     reply.hijack();

@@ -23,12 +23,12 @@ function formRefusal(error: unknown): unknown {
     case "FST_REQ_FILE_TOO_LARGE":
       return imageTooLarge();
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-      return new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data, with the fields file and alt");
+      return new AppError("UNSUPPORTED_MEDIA_TYPE", { reason: "MULTIPART_REQUIRED" }, "send the image as multipart/form-data, with the fields file and alt");
     case "FST_FILES_LIMIT":
-      return badInput("send one image per request", "file");
+      return badInput({ reason: "ONE_FILE" }, "send one image per request", "file");
     case "FST_FIELDS_LIMIT":
     case "FST_PARTS_LIMIT":
-      return badInput("send the fields file and alt only");
+      return badInput({ reason: "UNEXPECTED_FIELDS" }, "send the fields file and alt only");
     default:
       return error;
   }
@@ -50,8 +50,8 @@ async function readForm(request: FastifyRequest): Promise<{ data: Buffer; alt: s
   } catch (error) {
     throw formRefusal(error);
   }
-  if (altCut) throw badInput(`alt may have at most ${IMAGE_LIMITS.alt} characters`, "alt");
-  if (!data) throw badInput("send the image as the form's file field", "file");
+  if (altCut) throw badInput({ reason: "TOO_LONG", params: { max: IMAGE_LIMITS.alt } }, `alt may have at most ${IMAGE_LIMITS.alt} characters`, "alt");
+  if (!data) throw badInput({ reason: "REQUIRED" }, "send the image as the form's file field", "file");
   return { data, alt };
 }
 

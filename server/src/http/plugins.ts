@@ -10,7 +10,7 @@ export const staffOnlyIntrospection: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ contextValue, request }) {
         if (!contextValue.viewer.user && INTROSPECTION.test(request.query ?? "")) {
-          throw new AppError("FORBIDDEN", "introspection is for signed-in staff", { http: { status: 403 } });
+          throw new AppError("FORBIDDEN", { reason: "STAFF_ONLY_INTROSPECTION" }, "introspection is for signed-in staff", { http: { status: 403 } });
         }
       },
     };
@@ -31,7 +31,7 @@ export const refuseStaleCredentials: ApolloServerPlugin<Context> = {
         const onlySignInOut = operation?.selectionSet.selections.every(
           (s) => s.kind === "Field" && ["login", "logout", "__typename"].includes(s.name.value),
         );
-        if (!onlySignInOut) throw new AppError("UNAUTHENTICATED", problem, { http: { status: 401 } });
+        if (!onlySignInOut) throw new AppError("UNAUTHENTICATED", { reason: "CREDENTIALS_INVALID" }, problem, { http: { status: 401 } });
       },
     };
   },

@@ -330,7 +330,7 @@ function cell(tag: "td" | "th", el: Element | null, nodes: ChildNode[], marks: M
 function layOut(rows: Cell[][], budget: Budget): Cell[][] {
   const taken: boolean[][] = rows.map(() => []);
   const take = (row: number, col: number): void => {
-    if (++budget.tableSlots > MAX_TABLE_SLOTS) throw badInput(`a body's tables may have at most ${MAX_TABLE_SLOTS} cells (rows × columns) in all`, "body");
+    if (++budget.tableSlots > MAX_TABLE_SLOTS) throw badInput({ reason: "TABLE_TOO_LARGE", params: { max: MAX_TABLE_SLOTS } }, `a body's tables may have at most ${MAX_TABLE_SLOTS} cells (rows × columns) in all`, "body");
     taken[row][col] = true;
   };
   rows.forEach((cells, r) => {

@@ -9,7 +9,7 @@ export const MAX_PAGE_SIZE = 100;
 export function pageSize(first: number | null | undefined, { fallback = DEFAULT_PAGE_SIZE, max = MAX_PAGE_SIZE } = {}): number {
   if (first === null || first === undefined) return fallback;
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput(`first must be between 1 and ${max}`, "first");
+    throw badInput({ reason: "OUT_OF_RANGE", params: { min: 1, max } }, `first must be between 1 and ${max}`, "first");
   }
   return first;
 }
@@ -41,11 +41,11 @@ export function decodeCursor(cursor: string, order: string, rules: CursorRules =
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((part) => typeof part === "string")) {
-    throw badInput("after is not a valid cursor", "after");
+    throw badInput({ reason: "INVALID_CURSOR" }, "after is not a valid cursor", "after");
   }
   const [cursorOrder, key, id] = parsed as [string, string, string];
-  if (cursorOrder !== order) throw badInput("after belongs to a different orderBy", "after");
-  if (key.includes("\u0000") || !validKey(key) || !validId(id)) throw badInput("after is not a valid cursor", "after");
+  if (cursorOrder !== order) throw badInput({ reason: "CURSOR_ORDER_MISMATCH" }, "after belongs to a different orderBy", "after");
+  if (key.includes("\u0000") || !validKey(key) || !validId(id)) throw badInput({ reason: "INVALID_CURSOR" }, "after is not a valid cursor", "after");
   return { order, key, id };
 }
 

@@ -38,7 +38,7 @@ export function sanitizeBody(html: string, maxLength: number): string {
   const body = toNormalForm(sanitize(html, OPTIONS));
   const length = [...body].length;
   if (length > maxLength) {
-    throw badInput(`body may have at most ${maxLength} characters as it is stored, in the editor's form; this one has ${length}`, "body");
+    throw badInput({ reason: "BODY_TOO_LONG", params: { max: maxLength, length } }, `body may have at most ${maxLength} characters as it is stored, in the editor's form; this one has ${length}`, "body");
   }
   return body;
 }

@@ -22,7 +22,7 @@ const MARKUP = /<[A-Za-z!/?]/;
  * NUL character outright, so it must be a client error here rather than a failed query.
  */
 export function searchable(value: string, field: string, max = 1000): string {
-  if (value.includes("\u0000") || LONE_SURROGATE.test(value) || value.length > max) throw badInput(`${field} is not valid`, field);
+  if (value.includes("\u0000") || LONE_SURROGATE.test(value) || value.length > max) throw badInput({ reason: "INVALID_TEXT", params: { max } }, `${field} is not valid`, field);
   return value;
 }
 
@@ -31,11 +31,15 @@ export function text(value: string, field: string, rule: TextRule): string {
   const clean = value.normalize("NFC").trim();
   const length = [...clean].length;
   const min = rule.min ?? 1;
-  if (length < min) throw badInput(min === 1 ? `${field} must not be empty` : `${field} needs at least ${min} characters`, field);
-  if (length > rule.max) throw badInput(`${field} may have at most ${rule.max} characters`, field);
-  if ((rule.multiline ? CONTROL : CONTROL_OR_BREAK).test(clean)) throw badInput(`${field} contains control characters`, field);
-  if (LONE_SURROGATE.test(clean)) throw badInput(`${field} is not valid Unicode text`, field);
-  if (!rule.html && MARKUP.test(clean)) throw badInput(`${field} is plain text and may not contain HTML tags`, field);
+  if (length < min) {
+    throw min === 1
+      ? badInput({ reason: "REQUIRED" }, `${field} must not be empty`, field)
+      : badInput({ reason: "TOO_SHORT", params: { min } }, `${field} needs at least ${min} characters`, field);
+  }
+  if (length > rule.max) throw badInput({ reason: "TOO_LONG", params: { max: rule.max } }, `${field} may have at most ${rule.max} characters`, field);
+  if ((rule.multiline ? CONTROL : CONTROL_OR_BREAK).test(clean)) throw badInput({ reason: "CONTROL_CHARACTERS" }, `${field} contains control characters`, field);
+  if (LONE_SURROGATE.test(clean)) throw badInput({ reason: "INVALID_UNICODE" }, `${field} is not valid Unicode text`, field);
+  if (!rule.html && MARKUP.test(clean)) throw badInput({ reason: "MARKUP_NOT_ALLOWED" }, `${field} is plain text and may not contain HTML tags`, field);
   return clean;
 }
 
@@ -46,7 +50,7 @@ export function optionalText(value: string | null | undefined, field: string, ru
 
 export function list<T>(values: T[], field: string, min: number, max: number): T[] {
   if (values.length < min || values.length > max) {
-    throw badInput(min === max ? `${field} needs exactly ${min} items` : `${field} needs ${min}–${max} items`, field);
+    throw badInput({ reason: "ITEM_COUNT", params: { min, max } }, min === max ? `${field} needs exactly ${min} items` : `${field} needs ${min}–${max} items`, field);
   }
   return values;
 }
@@ -58,9 +62,9 @@ export function webUrl(value: string | null | undefined, field: string): string 
   try {
     url = new URL(clean);
   } catch {
-    throw badInput(`${field} must be an http(s) URL`, field);
+    throw badInput({ reason: "NOT_A_URL" }, `${field} must be an http(s) URL`, field);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw badInput(`${field} must be an http(s) URL`, field);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw badInput({ reason: "NOT_A_URL" }, `${field} must be an http(s) URL`, field);
   return url.toString();
 }
 
@@ -68,7 +72,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 
 export function email(value: string, field = "email"): string {
   const clean = text(value, field, { max: 254 }).toLowerCase();
-  if (!EMAIL.test(clean)) throw badInput(`${field} is not an e-mail address`, field);
+  if (!EMAIL.test(clean)) throw badInput({ reason: "NOT_AN_EMAIL" }, `${field} is not an e-mail address`, field);
   return clean;
 }
 
@@ -77,7 +81,7 @@ const SLUG = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 /** Lower-case letters (Hangul included), digits and single hyphens. */
 export function slug(value: string, field = "slug"): string {
   const clean = text(value, field, { max: 80 });
-  if (!SLUG.test(clean)) throw badInput(`${field} may contain lower-case letters, digits and single hyphens`, field);
+  if (!SLUG.test(clean)) throw badInput({ reason: "INVALID_SLUG" }, `${field} may contain lower-case letters, digits and single hyphens`, field);
   return clean;
 }
 
@@ -89,7 +93,7 @@ export function password(value: string, field = "password"): string {
   value = value.normalize("NFC");
   const length = [...value].length;
   if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
-    throw badInput(`${field} needs ${PASSWORD_MIN}–${PASSWORD_MAX} characters`, field);
+    throw badInput({ reason: "PASSWORD_LENGTH", params: { min: PASSWORD_MIN, max: PASSWORD_MAX } }, `${field} needs ${PASSWORD_MIN}–${PASSWORD_MAX} characters`, field);
   }
   return value;
 }

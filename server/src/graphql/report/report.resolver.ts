@@ -202,8 +202,8 @@ export class ReportResolver {
     const ids = [fromRevisionId, toRevisionId];
     const found = await ctx.services.reports.findRevisions(ids);
     const [from, to] = ids.map((id) => found.find((r) => r.id === id));
-    if (!from || !to) throw badInput("no such revision", from ? "toRevisionId" : "fromRevisionId");
-    if (from.reportId !== to.reportId) throw badInput("the revisions belong to different reports", "toRevisionId");
+    if (!from || !to) throw badInput({ reason: "UNKNOWN_REVISION" }, "no such revision", from ? "toRevisionId" : "fromRevisionId");
+    if (from.reportId !== to.reportId) throw badInput({ reason: "REVISIONS_OF_DIFFERENT_REPORTS" }, "the revisions belong to different reports", "toRevisionId");
     const diff = diffFields({ ...from.content }, { ...to.content });
     return diff.fields.map((field) => ({ field, before: diff.before[field], after: diff.after[field] }));
   }

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { CatalogPageArgs } from "../catalog/catalog-page";
 import { CatalogService } from "../catalog/catalog.service";
-import { AppError } from "../../kernel/errors";
+import { badInput } from "../../kernel/errors";
 import { requireUuid } from "../../kernel/ids";
 import type { Page } from "../../kernel/pagination";
 import { childrenOf, type Child } from "../../kernel/sql";
@@ -54,7 +54,7 @@ export class AnalystService extends CatalogService<Analyst> {
   create(actor: Actor, input: AnalystFields & { firmId: string; name: string }): Promise<Analyst> {
     const firmId = requireUuid(input.firmId, "firmId");
     return transaction(this.dataSource, async (manager) => {
-      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw new AppError("BAD_USER_INPUT", "no such firm", { field: "firmId" });
+      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput({ reason: "UNKNOWN_FIRM" }, "no such firm", "firmId");
       return this.insert(
         manager,
         actor,

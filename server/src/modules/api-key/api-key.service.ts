@@ -36,7 +36,7 @@ export class ApiKeyService {
     return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(ApiKey);
       const before = await repo.findOneBy({ id });
-      if (!before) throw new AppError("NOT_FOUND", "no such API key");
+      if (!before) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such API key");
       if (before.revokedAt) return before;
       await repo.update(id, { revokedAt: new Date() });
       const after = await repo.findOneByOrFail({ id });

@@ -28,7 +28,7 @@ function searchText(search: string | null | undefined): string | null {
 
 /** Checked here, so that a malformed id is the client's error rather than a failed uuid[] cast. */
 function onlyIds(ids: readonly string[]): string[] {
-  if (ids.length > MAX_PAGE_SIZE) throw badInput(`ids may name at most ${MAX_PAGE_SIZE} rows`, "ids");
+  if (ids.length > MAX_PAGE_SIZE) throw badInput({ reason: "TOO_MANY_IDS", params: { max: MAX_PAGE_SIZE } }, `ids may name at most ${MAX_PAGE_SIZE} rows`, "ids");
   return ids.map((id) => requireUuid(id, "ids"));
 }
 

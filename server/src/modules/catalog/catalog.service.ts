@@ -40,7 +40,7 @@ export abstract class CatalogService<T extends CatalogEntity> {
     const table = repo.metadata.tableName;
     const fixed = slug ? valid.slug(slug) : await uniqueSlug(manager, table, slugify(String(values.nameEn || values.name)));
     if (slug && (await repo.existsBy({ slug: fixed } as FindOptionsWhere<T>))) {
-      throw new AppError("CONFLICT", `slug "${fixed}" is taken`, { field: "slug" });
+      throw new AppError("CONFLICT", { reason: "SLUG_TAKEN", params: { slug: fixed } }, `slug "${fixed}" is taken`, { field: "slug" });
     }
     const item = await repo.save(repo.create({ ...values, slug: fixed } as T));
     await this.audit.record(manager, actor, { action: "CREATE", entityType: repo.metadata.name, entityId: item.id, after: this.view(item) });
@@ -52,11 +52,11 @@ export abstract class CatalogService<T extends CatalogEntity> {
     return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(this.entity);
       const current = await repo.findOneBy({ id } as FindOptionsWhere<T>);
-      if (!current) throw new AppError("NOT_FOUND", `no such ${repo.metadata.name.toLowerCase()}`);
+      if (!current) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, `no such ${repo.metadata.name.toLowerCase()}`);
       const before = this.view(current);
       const patch = await changes(current);
       if (patch.slug && patch.slug !== current.slug && (await repo.existsBy({ slug: patch.slug } as FindOptionsWhere<T>))) {
-        throw new AppError("CONFLICT", `slug "${patch.slug}" is taken`, { field: "slug" });
+        throw new AppError("CONFLICT", { reason: "SLUG_TAKEN", params: { slug: patch.slug } }, `slug "${patch.slug}" is taken`, { field: "slug" });
       }
       const updated = await repo.save(repo.merge(current, patch as T));
       const diff = diffFields(before, this.view(updated));

@@ -55,7 +55,7 @@ export class DisclaimerService {
    */
   createTemplate(actor: Actor, firmId: string, body: string, effectiveFrom: Date | null = null): Promise<DisclaimerTemplate> {
     return transaction(this.dataSource, async (manager) => {
-      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
+      if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput({ reason: "UNKNOWN_FIRM" }, "no such firm", "firmId");
       const text = valid.text(body, "body", { max: DISCLAIMER_MAX, multiline: true });
       // Serialises concurrent new versions of one firm, so that two never get the same number.
       await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firmId]);
@@ -94,7 +94,7 @@ export class DisclaimerService {
   /** Copies the firm's current template into a new snapshot for the report. */
   async attach(manager: EntityManager, reportId: string, firmId: string, userId: string | null): Promise<DisclaimerSnapshot> {
     const template = await this.currentTemplate(manager, firmId);
-    if (!template) throw new AppError("DISCLAIMER_REQUIRED", "the firm has no disclaimer template in effect");
+    if (!template) throw new AppError("DISCLAIMER_REQUIRED", { reason: "NO_DISCLAIMER_TEMPLATE" }, "the firm has no disclaimer template in effect");
     const repo = manager.getRepository(DisclaimerSnapshot);
     return repo.save(
       repo.create({
@@ -126,6 +126,6 @@ export class DisclaimerService {
        WHERE id = $1 AND review_status = 'PENDING'`,
       [snapshotId, decision, reviewerId, note],
     );
-    if (reviewed !== 1) throw new AppError("INVALID_TRANSITION", "the disclaimer is not awaiting review");
+    if (reviewed !== 1) throw new AppError("INVALID_TRANSITION", { reason: "NOT_AWAITING_REVIEW" }, "the disclaimer is not awaiting review");
   }
 }

@@ -6,7 +6,7 @@ export const IMAGE_LIMITS = { maxBytes: 5 * 1024 * 1024, alt: 300 } as const;
 
 /** The refusal of a file over the limit, whether the upload stream or the service finds it. */
 export const imageTooLarge = (): AppError =>
-  new AppError("PAYLOAD_TOO_LARGE", `an image may have at most 5 MB (${IMAGE_LIMITS.maxBytes} bytes)`, { limit: IMAGE_LIMITS.maxBytes });
+  new AppError("PAYLOAD_TOO_LARGE", { reason: "IMAGE_TOO_LARGE", params: { maxBytes: IMAGE_LIMITS.maxBytes } }, `an image may have at most 5 MB (${IMAGE_LIMITS.maxBytes} bytes)`, { limit: IMAGE_LIMITS.maxBytes });
 
 export type ImageContentType = "image/png" | "image/jpeg" | "image/webp";
 

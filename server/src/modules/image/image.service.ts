@@ -85,9 +85,9 @@ export class ImageService {
     const { data } = input;
     if (data.length > IMAGE_LIMITS.maxBytes) throw imageTooLarge();
     const format = formatOf(data);
-    if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "only PNG, JPEG and WebP images are taken (judged by their content)");
+    if (!format) throw new AppError("UNSUPPORTED_MEDIA_TYPE", { reason: "IMAGE_FORMAT" }, "only PNG, JPEG and WebP images are taken (judged by their content)");
     const facts = factsOf(data);
-    if (!facts) throw badInput(`the file begins as ${format} but its size cannot be read from it`, "file");
+    if (!facts) throw badInput({ reason: "IMAGE_UNREADABLE", params: { format } }, `the file begins as ${format} but its size cannot be read from it`, "file");
     const image: StoredImage = { hash: createHash("sha256").update(data).digest("hex"), ...facts, bytes: data.length, data };
     return transaction(this.dataSource, async (manager) => {
       const inserted: unknown[] = await manager.query(
@@ -143,7 +143,7 @@ export class ImageService {
     const found: { hash: string }[] = await manager.query(`SELECT hash FROM images WHERE hash = ANY($1::text[])`, [hashes]);
     const known = new Set(found.map((row) => row.hash));
     const unknown = hashes.find((hash) => !known.has(hash));
-    if (unknown) throw badInput(`the body shows an image this service does not have (${imagePath(unknown)}); upload it first`, "body");
+    if (unknown) throw badInput({ reason: "UNKNOWN_IMAGE", params: { path: imagePath(unknown) } }, `the body shows an image this service does not have (${imagePath(unknown)}); upload it first`, "body");
   }
 
   /** Whether a report `viewer` may read shows the image, remembered for `visibilitySeconds`. */

@@ -44,8 +44,8 @@ export class DisclaimerRenewal {
     return transaction(this.dataSource, async (manager) => {
       const template = await this.disclaimers.currentTemplate(manager, firmId);
       if (!template) {
-        if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput("no such firm", "firmId");
-        throw new AppError("DISCLAIMER_REQUIRED", "the firm has no disclaimer template in effect");
+        if (!(await manager.getRepository(Firm).existsBy({ id: firmId }))) throw badInput({ reason: "UNKNOWN_FIRM" }, "no such firm", "firmId");
+        throw new AppError("DISCLAIMER_REQUIRED", { reason: "NO_DISCLAIMER_TEMPLATE" }, "the firm has no disclaimer template in effect");
       }
       // Locked in id order (as each step would lock them), so that a correction cannot start meanwhile.
       const rows: { id: string; copyStatus: string | null; copyTemplateId: string | null }[] = await manager.query(

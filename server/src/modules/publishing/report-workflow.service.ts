@@ -85,7 +85,7 @@ export class ReportWorkflowService {
       const snapshot = requirePendingDisclaimer(target.disclaimerId ? await this.disclaimers.findSnapshot(manager, target.disclaimerId) : null);
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach it again");
       const body = locked.copy ? locked.copy.body : locked.report.body;
-      if (!body.trim()) throw badInput("a report needs a body before review", "body");
+      if (!body.trim()) throw badInput({ reason: "BODY_REQUIRED" }, "a report needs a body before review", "body");
       if (note !== null) await manager.query(`UPDATE report_working_copies SET correction_note = $2 WHERE report_id = $1`, [reportId, note]);
       await this.setTarget(manager, locked, target.kind, ReportStatus.IN_REVIEW);
       return { action: "SUBMIT", correctionNote: note };
@@ -121,7 +121,7 @@ export class ReportWorkflowService {
       const snapshot = requireApprovedDisclaimer(target.disclaimerId ? await this.disclaimers.findSnapshot(manager, target.disclaimerId) : null);
       await this.requireCurrent(manager, locked.report.firmId, snapshot, "attach and approve it again");
       if (locked.report.status === ReportStatus.PUBLISHED) {
-        if (at) throw badInput("a correction of a live report goes live when it is published; it cannot be scheduled", "at");
+        if (at) throw badInput({ reason: "CORRECTION_NOT_SCHEDULABLE" }, "a correction of a live report goes live when it is published; it cannot be scheduled", "at");
         return this.applyCopy(manager, locked, locked.copy!);
       }
       const when = at && scheduleTime(at);

@@ -34,7 +34,7 @@ export function targetOf({ report, copy }: LockedReport): Target {
 export function requireStatus(target: Pick<Target, "kind" | "status">, allowed: string[]): void {
   if (!allowed.includes(target.status)) {
     const what = target.kind === "copy" ? "correction" : "report";
-    throw new AppError("INVALID_TRANSITION", `not allowed while the ${what} is ${target.status}`, { status: target.status });
+    throw new AppError("INVALID_TRANSITION", { reason: "STEP_NOT_ALLOWED", params: { status: target.status } }, `not allowed while the ${what} is ${target.status}`, { status: target.status });
   }
 }
 
@@ -44,8 +44,8 @@ export const RENEWED_BY_CORRECTION: ReportStatus[] = [ReportStatus.PUBLISHED, Re
 /** A scheduled time: in the future, at most a year ahead. */
 export function scheduleTime(at: Date): Date {
   const ahead = at.getTime() - Date.now();
-  if (ahead <= 0) throw badInput("the publication time must be in the future", "at");
-  if (ahead > YEAR_MS) throw badInput("a report can be scheduled at most a year ahead", "at");
+  if (ahead <= 0) throw badInput({ reason: "SCHEDULE_IN_PAST" }, "the publication time must be in the future", "at");
+  if (ahead > YEAR_MS) throw badInput({ reason: "SCHEDULE_TOO_FAR" }, "a report can be scheduled at most a year ahead", "at");
   return at;
 }
 
@@ -60,15 +60,15 @@ export const changesWhatClientsRead = (action: AuditAction): boolean => LIVE_ACT
  */
 export function correctionNoteFor(target: Pick<Target, "kind">, note: string | null): string | null {
   if (target.kind === "report") {
-    if (note !== null) throw badInput("only a correction takes a correction note; this report has none in progress", "correctionNote");
+    if (note !== null) throw badInput({ reason: "NOTE_WITHOUT_CORRECTION" }, "only a correction takes a correction note; this report has none in progress", "correctionNote");
     return null;
   }
   if (note === null || note.trim() === "") {
-    throw badInput("a correction needs a correction note: say briefly what it changes, for clients", "correctionNote");
+    throw badInput({ reason: "CORRECTION_NOTE_REQUIRED" }, "a correction needs a correction note: say briefly what it changes, for clients", "correctionNote");
   }
   const clean = valid.text(note.replace(/\r\n?/g, "\n"), "correctionNote", { max: CORRECTION_NOTE_LIMITS.chars, multiline: true });
   if (clean.split("\n").length > CORRECTION_NOTE_LIMITS.lines) {
-    throw badInput(`correctionNote may have at most ${CORRECTION_NOTE_LIMITS.lines} lines`, "correctionNote");
+    throw badInput({ reason: "TOO_MANY_LINES", params: { max: CORRECTION_NOTE_LIMITS.lines } }, `correctionNote may have at most ${CORRECTION_NOTE_LIMITS.lines} lines`, "correctionNote");
   }
   return clean;
 }
@@ -76,14 +76,14 @@ export function correctionNoteFor(target: Pick<Target, "kind">, note: string | n
 /** Only a disclaimer attached and not yet reviewed goes to review. */
 export function requirePendingDisclaimer(snapshot: DisclaimerSnapshot | null): DisclaimerSnapshot {
   if (snapshot?.reviewStatus !== ReviewStatus.PENDING) {
-    throw new AppError("DISCLAIMER_REQUIRED", "attach the firm's disclaimer before submitting");
+    throw new AppError("DISCLAIMER_REQUIRED", { reason: "DISCLAIMER_NOT_ATTACHED" }, "attach the firm's disclaimer before submitting");
   }
   return snapshot;
 }
 
 export function requireApprovedDisclaimer(snapshot: DisclaimerSnapshot | null): DisclaimerSnapshot {
   if (snapshot?.reviewStatus !== ReviewStatus.APPROVED) {
-    throw new AppError("DISCLAIMER_REQUIRED", "publishing needs a disclaimer approved by a reviewer");
+    throw new AppError("DISCLAIMER_REQUIRED", { reason: "DISCLAIMER_NOT_APPROVED" }, "publishing needs a disclaimer approved by a reviewer");
   }
   return snapshot;
 }
@@ -91,11 +91,8 @@ export function requireApprovedDisclaimer(snapshot: DisclaimerSnapshot | null): 
 /** The snapshot must come from the firm's current template version (`current`, null when none is in effect). */
 export function requireCurrentVersion(current: DisclaimerTemplate | null, snapshot: DisclaimerSnapshot, remedy: string): void {
   if (!current || snapshot.templateId !== current.id) {
-    throw new AppError("DISCLAIMER_REQUIRED", `the firm's disclaimer has a newer version; ${remedy}`, {
-      reason: "OUTDATED",
-      currentVersion: current?.version ?? null,
-      attachedVersion: snapshot.templateVersion,
-    });
+    const versions = { currentVersion: current?.version ?? null, attachedVersion: snapshot.templateVersion };
+    throw new AppError("DISCLAIMER_REQUIRED", { reason: "DISCLAIMER_OUTDATED", params: versions }, `the firm's disclaimer has a newer version; ${remedy}`, versions);
   }
 }
 
@@ -106,7 +103,7 @@ export function requireCurrentVersion(current: DisclaimerTemplate | null, snapsh
  */
 export function requireFourEyes(reviewerId: string | null, preparers: (string | null | undefined)[]): void {
   if (preparers.includes(reviewerId)) {
-    throw new AppError("FORBIDDEN", "a reviewer may not review a report they created or last edited, or whose disclaimer they attached", {
+    throw new AppError("FORBIDDEN", { reason: "FOUR_EYES" }, "a reviewer may not review a report they created or last edited, or whose disclaimer they attached", {
       rule: "FOUR_EYES",
     });
   }

@@ -50,7 +50,7 @@ export class ReportEventService {
     const tags = ids(filter.sectorTagIds, "sectorTagIds");
     if (firms) conditions.push(`e.firm_id = ANY (${params.add(firms, "uuid[]")})`);
     if (tags) conditions.push(`e.sector_tag_ids && ${params.add(tags, "uuid[]")}`);
-    if (filter.types?.some((type) => !TYPES.has(type))) throw badInput(`types may be ${[...TYPES].join(", ")}`, "types");
+    if (filter.types?.some((type) => !TYPES.has(type))) throw badInput({ reason: "UNKNOWN_EVENT_TYPE", params: { allowed: [...TYPES].join(", ") } }, `types may be ${[...TYPES].join(", ")}`, "types");
     if (filter.types?.length) conditions.push(`e.type = ANY (${params.add(filter.types, "text[]")})`);
     if (!isStaff(viewer)) {
       conditions.push(`e.type = ANY (${params.add([...PUBLIC_EVENT_TYPES], "text[]")})`);

@@ -35,7 +35,7 @@ export class ReportStore {
       `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1 FOR UPDATE`,
       [id],
     );
-    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
+    if (!rows.length) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such report");
     const copy = await manager.getRepository(WorkingCopy).findOneBy({ reportId: id });
     return { report: hydrate(Report, rows[0]), copy };
   }
@@ -131,7 +131,7 @@ export class ReportStore {
       `SELECT ${selectList(manager.connection.getMetadata(Report), "r")} FROM reports r WHERE r.id = $1`,
       [id],
     );
-    if (!rows.length) throw new AppError("NOT_FOUND", "no such report");
+    if (!rows.length) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such report");
     return hydrate(Report, rows[0]);
   }
 }

@@ -26,7 +26,7 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 function ids(values: string[], field: string, limits: { min: number; max: number }): string[] {
   const unique = [...new Set(values.map((v) => requireUuid(v, field)))];
-  if (unique.length !== values.length) throw badInput(`${field} lists an id twice`, field);
+  if (unique.length !== values.length) throw badInput({ reason: "DUPLICATE_ID" }, `${field} lists an id twice`, field);
   return valid.list(unique, field, limits.min, limits.max);
 }
 
@@ -44,15 +44,15 @@ async function validContent(manager: EntityManager, images: ImageService, c: Rep
     analystIds: ids(c.analystIds, "analystIds", REPORT_LIMITS.analysts),
     sectorTagIds: ids(c.sectorTagIds, "sectorTagIds", REPORT_LIMITS.sectorTags).sort(),
   };
-  if (!LANGUAGE.test(content.language)) throw badInput("language must be a BCP 47 tag such as ko or en-US", "language");
-  if (!(await manager.getRepository(Firm).existsBy({ id: content.firmId }))) throw badInput("no such firm", "firmId");
+  if (!LANGUAGE.test(content.language)) throw badInput({ reason: "INVALID_LANGUAGE" }, "language must be a BCP 47 tag such as ko or en-US", "language");
+  if (!(await manager.getRepository(Firm).existsBy({ id: content.firmId }))) throw badInput({ reason: "UNKNOWN_FIRM" }, "no such firm", "firmId");
   const [{ analysts, tags }] = await manager.query(
     `SELECT (SELECT count(*)::int FROM analysts WHERE id = ANY($1::uuid[]) AND firm_id = $2) AS analysts,
             (SELECT count(*)::int FROM sector_tags WHERE id = ANY($3::uuid[])) AS tags`,
     [content.analystIds, content.firmId, content.sectorTagIds],
   );
-  if (analysts !== content.analystIds.length) throw badInput("every analyst must be one of the report's firm", "analystIds");
-  if (tags !== content.sectorTagIds.length) throw badInput("no such sector tag", "sectorTagIds");
+  if (analysts !== content.analystIds.length) throw badInput({ reason: "ANALYST_OF_OTHER_FIRM" }, "every analyst must be one of the report's firm", "analystIds");
+  if (tags !== content.sectorTagIds.length) throw badInput({ reason: "UNKNOWN_SECTOR_TAG" }, "no such sector tag", "sectorTagIds");
   await images.requireKnown(manager, content.body);
   return content;
 }
@@ -118,7 +118,7 @@ export class ReportService {
   restore(actor: Actor, revisionId: string, expectedVersion: number): Promise<Report> {
     return transaction(this.dataSource, async (manager) => {
       const revision = await manager.getRepository(ReportRevision).findOneBy({ id: revisionId });
-      if (!revision) throw new AppError("NOT_FOUND", "no such revision");
+      if (!revision) throw new AppError("NOT_FOUND", { reason: "UNKNOWN_REVISION" }, "no such revision");
       const locked = await this.store.lock(manager, revision.reportId);
       const current = await this.editedContent(manager, locked);
       const content = await validContent(manager, this.images, revision.content);
@@ -149,7 +149,7 @@ export class ReportService {
       } else if (locked.report.status === ReportStatus.DRAFT && !locked.report.publishedAt && !(await this.wasApproved(manager, id))) {
         await manager.query(`DELETE FROM reports WHERE id = $1`, [id]);
       } else {
-        throw new AppError("INVALID_TRANSITION", `only drafts that were never approved can be deleted; the report is ${locked.report.status}`, {
+        throw new AppError("INVALID_TRANSITION", { reason: "DELETE_NOT_ALLOWED", params: { status: locked.report.status } }, `only drafts that were never approved can be deleted; the report is ${locked.report.status}`, {
           status: locked.report.status,
         });
       }
@@ -205,13 +205,13 @@ export class ReportService {
     const correcting = copy !== null || CORRECTED_BY_COPY.includes(report.status);
     const status = copy ? copy.status : report.status;
     if (copy ? copy.status !== WorkingCopyStatus.DRAFT : !correcting && !EDITABLE.includes(report.status)) {
-      throw new AppError("INVALID_TRANSITION", `a ${status} ${copy ? "correction" : "report"} cannot be edited`, { status });
+      throw new AppError("INVALID_TRANSITION", { reason: "EDIT_NOT_ALLOWED", params: { status } }, `a ${status} ${copy ? "correction" : "report"} cannot be edited`, { status });
     }
     const version = copy ? copy.version : report.version;
     if (version !== expectedVersion) {
-      throw new AppError("CONFLICT", `the report changed since version ${expectedVersion}; reload it`, { currentVersion: version });
+      throw new AppError("CONFLICT", { reason: "STALE_VERSION", params: { currentVersion: version } }, `the report changed since version ${expectedVersion}; reload it`, { currentVersion: version });
     }
-    if (correcting && after.firmId !== report.firmId) throw badInput("the firm of a live or approved report cannot change", "firmId");
+    if (correcting && after.firmId !== report.firmId) throw badInput({ reason: "FIRM_FIXED" }, "the firm of a live or approved report cannot change", "firmId");
 
     if (copy) {
       await manager.query(

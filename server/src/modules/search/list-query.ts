@@ -119,7 +119,7 @@ function filterConditions(
   let tag: string | null = null;
   if (!filter) return { range, tests, index, words, tag };
   if (filter.status) {
-    if (!staff) throw new AppError("FORBIDDEN", "filtering by status is for staff", { field: "status" });
+    if (!staff) throw new AppError("FORBIDDEN", { reason: "STAFF_ONLY_FILTER" }, "filtering by status is for staff", { field: "status" });
     tests.push(`r.status = ${params.add(filter.status)}`);
   }
   if (filter.firmId) tests.push(PARENT_CONDITION.firm(params.add(requireUuid(filter.firmId, "firmId"), "uuid")));

@@ -10,11 +10,11 @@ export const MAX_SEARCH_WORDS = 8;
  */
 export function searchWords(search: string): string[] {
   const text = searchable(search, "search").normalize("NFC").trim();
-  if (text.length > MAX_SEARCH_LENGTH) throw badInput(`search may have at most ${MAX_SEARCH_LENGTH} characters`, "search");
+  if (text.length > MAX_SEARCH_LENGTH) throw badInput({ reason: "TOO_LONG", params: { max: MAX_SEARCH_LENGTH } }, `search may have at most ${MAX_SEARCH_LENGTH} characters`, "search");
   const words = [...new Set(text.split(/\s+/u).filter(Boolean))];
-  if (words.length > MAX_SEARCH_WORDS) throw badInput(`search may have at most ${MAX_SEARCH_WORDS} words`, "search");
+  if (words.length > MAX_SEARCH_WORDS) throw badInput({ reason: "TOO_MANY_WORDS", params: { max: MAX_SEARCH_WORDS } }, `search may have at most ${MAX_SEARCH_WORDS} words`, "search");
   const short = words.find((w) => [...w].length < 2);
-  if (short !== undefined) throw badInput(`search words need at least 2 characters: "${short}"`, "search");
+  if (short !== undefined) throw badInput({ reason: "WORD_TOO_SHORT", params: { min: 2, word: short } }, `search words need at least 2 characters: "${short}"`, "search");
   return words;
 }
 

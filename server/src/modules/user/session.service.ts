@@ -63,7 +63,7 @@ export class SessionService {
       window,
     );
     const retryAfter = Math.min(this.limits.windowSeconds, Math.max(1, Number(wait) || 1));
-    throw new AppError("TOO_MANY_REQUESTS", `too many failed sign-ins; try again in ${retryAfter} seconds`, {
+    throw new AppError("TOO_MANY_REQUESTS", { reason: "TOO_MANY_SIGN_INS", params: { retryAfter } }, `too many failed sign-ins; try again in ${retryAfter} seconds`, {
       retryAfter,
       http: { status: 429, headers: new Map([["retry-after", String(retryAfter)]]) },
     });
@@ -86,7 +86,7 @@ export class SessionService {
         // Nobody proved who they are, so there is no actor; the account tried is the entity.
         await this.audit.record(manager, SYSTEM, { action: "LOGIN_FAILED", entityType: "User", entityId: user?.id ?? null, after: { email, ip } });
       });
-      throw new AppError("UNAUTHENTICATED", user && correct ? "this account is disabled" : BAD_CREDENTIALS);
+      throw new AppError("UNAUTHENTICATED", { reason: user && correct ? "ACCOUNT_DISABLED" : "WRONG_CREDENTIALS" }, user && correct ? "this account is disabled" : BAD_CREDENTIALS);
     }
     const token = newToken("session");
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);

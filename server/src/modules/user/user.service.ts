@@ -59,7 +59,7 @@ export class UserService {
     const passwordHash = input.password === null ? null : await hashPassword(valid.password(input.password));
     return transaction(this.dataSource, async (manager) => {
       if (await manager.getRepository(User).existsBy({ email })) {
-        throw new AppError("CONFLICT", "a user with this e-mail exists", { field: "email" });
+        throw new AppError("CONFLICT", { reason: "EMAIL_TAKEN" }, "a user with this e-mail exists", { field: "email" });
       }
       const repo = manager.getRepository(User);
       const user = await repo.save(repo.create({ email, name, role: input.role, passwordHash, disabledAt: null }));
@@ -74,11 +74,11 @@ export class UserService {
     return transaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(User);
       const before = await repo.findOneBy({ id });
-      if (!before) throw new AppError("NOT_FOUND", "no such user");
-      if (changes.disabled && id === actor.id) throw new AppError("FORBIDDEN", "you cannot disable your own account");
+      if (!before) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such user");
+      if (changes.disabled && id === actor.id) throw new AppError("FORBIDDEN", { reason: "SELF_DISABLE" }, "you cannot disable your own account");
       const losesAdmin = before.role === Role.ADMIN && ((changes.role && changes.role !== Role.ADMIN) || changes.disabled);
       if (losesAdmin && !(await this.anotherActiveAdmin(manager, id))) {
-        throw new AppError("FORBIDDEN", "the last active admin cannot be demoted or disabled");
+        throw new AppError("FORBIDDEN", { reason: "LAST_ADMIN" }, "the last active admin cannot be demoted or disabled");
       }
       const after = repo.merge(repo.create({ ...before }), {
         ...(changes.name != null ? { name: valid.text(changes.name, "name", { max: 100 }) } : {}),
@@ -97,7 +97,7 @@ export class UserService {
     const hash = await hashPassword(valid.password(password));
     return transaction(this.dataSource, async (manager) => {
       const updated = await execute(manager, `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [id, hash]);
-      if (updated !== 1) throw new AppError("NOT_FOUND", "no such user");
+      if (updated !== 1) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such user");
       await this.endSessions(manager, id);
       await this.audit.record(manager, actor, { action: "PASSWORD_RESET", entityType: "User", entityId: id });
     });
@@ -112,7 +112,7 @@ export class UserService {
       .where("u.id = :id", { id: actor.id })
       .getOneOrFail();
     if (!(await verifyPassword(user.passwordHash, oldPassword))) {
-      throw new AppError("BAD_USER_INPUT", "the current password is wrong", { field: "oldPassword" });
+      throw new AppError("BAD_USER_INPUT", { reason: "WRONG_PASSWORD" }, "the current password is wrong", { field: "oldPassword" });
     }
     const hash = await hashPassword(valid.password(newPassword, "newPassword"));
     return transaction(this.dataSource, async (manager) => {
@@ -122,7 +122,7 @@ export class UserService {
         `UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2`,
         [user.id, user.passwordHash, hash],
       );
-      if (updated !== 1) throw new AppError("CONFLICT", "the password changed meanwhile; try again");
+      if (updated !== 1) throw new AppError("CONFLICT", { reason: "PASSWORD_CHANGED" }, "the password changed meanwhile; try again");
       await this.endSessions(manager, user.id, sessionId);
       await this.audit.record(manager, actor, { action: "PASSWORD_CHANGE", entityType: "User", entityId: user.id });
     });
