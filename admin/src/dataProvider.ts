@@ -3,6 +3,7 @@ import { analystsApi } from "./analysts/operations";
 import { auditApi } from "./audit/operations";
 import { complianceIssues, renewOutdatedDisclaimers } from "./compliance/operations";
 import { fetchPage } from "./cursors";
+import { fieldErrorOf } from "./errors";
 import { createDisclaimerTemplate, firmsApi } from "./firms/operations";
 import { reportHistory, reportsApi, reportWorkflow } from "./reports/operations";
 import type { ResourceApi } from "./resources";
@@ -40,6 +41,15 @@ async function list(resource: string, params: GetListParams) {
   return fetchPage(listKey, page, perPage, (after) => r.list({ first: Math.min(perPage, 100), after }, filter, sort));
 }
 
+/** A save: a refusal of a field the form shows is shown beside it (react-admin's server-side validation). */
+async function saving<T>(r: ResourceApi<RaRecord>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw fieldErrorOf(error, r.formFields);
+  }
+}
+
 // react-admin's methods are generic in the record type; the records are whatever the API returned.
 const typed = <T extends RaRecord>(record: RaRecord): T => record as T;
 
@@ -66,11 +76,13 @@ export const dataProvider = {
   },
   create: async <T extends RaRecord>(resource: string, { data }: { data: Partial<RaRecord> }) => {
     const r = api(resource);
-    return { data: typed<T>(await (r.create ?? unsupported(resource, "create"))(data)) };
+    const create = r.create ?? unsupported(resource, "create");
+    return { data: typed<T>(await saving(r, () => create(data))) };
   },
   update: async <T extends RaRecord>(resource: string, { id, data, previousData }: { id: Identifier; data: Partial<RaRecord>; previousData: RaRecord }) => {
     const r = api(resource);
-    return { data: typed<T>(await (r.update ?? unsupported(resource, "update"))(String(id), data, previousData)) };
+    const update = r.update ?? unsupported(resource, "update");
+    return { data: typed<T>(await saving(r, () => update(String(id), data, previousData))) };
   },
   delete: async <T extends RaRecord>(resource: string, { id, previousData }: { id: Identifier; previousData?: RaRecord }) => {
     const r = api(resource);

@@ -1,23 +1,56 @@
 import { useCallback } from "react";
-import { useNotify } from "react-admin";
+import { useNotify, useTranslate, type TranslateFunction } from "react-admin";
+import type { FieldValues } from "react-hook-form";
 import { ServerError } from "./graphql";
+import { i18nProvider } from "./i18n";
+
+/** An i18n key with its arguments. */
+export interface ErrorText {
+  key: string;
+  args: Record<string, unknown>;
+}
 
 /**
- * Shows a server error as a translated message with its details (`errors.<CODE>`), for every
- * mutation the screens run (pass it as `mutationOptions.onError` to Create and Edit).
+ * The text of an error: its reason's (`errors.reasons.<REASON>`, with the reason's parameters) when
+ * the server gave one, else its code's. A report status among the parameters is named in the UI's
+ * language; the server's English message is the fallback of a reason this panel does not know yet.
+ */
+export function serverErrorText(error: unknown, translate: TranslateFunction): ErrorText {
+  if (!(error instanceof ServerError)) return { key: "errors.INTERNAL_SERVER_ERROR", args: {} };
+  const args: Record<string, unknown> = { ...error.extensions, ...error.params, message: error.message, _: error.message };
+  if (typeof error.params.status === "string") args.status = translate(`status.${error.params.status}`, { _: error.params.status });
+  return { key: error.reason ? `errors.reasons.${error.reason}` : `errors.${error.code}`, args };
+}
+
+/**
+ * A save's refusal of an input the form shows (`sources`: the form source of each API input field),
+ * as react-admin's server-side validation takes it: a ServerError whose `body.errors` has the
+ * translated text at that source, which the form shows beside the input. Other errors pass as they are.
+ */
+export function fieldErrorOf(error: unknown, sources: Readonly<Record<string, string>> | undefined): unknown {
+  const source = error instanceof ServerError && error.field ? sources?.[error.field] : undefined;
+  if (!(error instanceof ServerError) || !source) return error;
+  const { key, args } = serverErrorText(error, i18nProvider.translate);
+  const text = i18nProvider.translate(key, args);
+  // "content.title" → { content: { title: text } }, the shape of the form's values.
+  const errors = source.split(".").reduceRight<FieldValues | string>((inner, part) => ({ [part]: inner }), text) as FieldValues;
+  return new ServerError(error.code, error.message, error.extensions, errors);
+}
+
+/**
+ * Shows a server error as its translated text in a notice, for every mutation the screens run
+ * (pass it as `mutationOptions.onError` to Create and Edit). An error already shown beside its
+ * form input (see fieldErrorOf) needs no notice.
  */
 export function useServerErrorNotifier(): (error: unknown) => void {
   const notify = useNotify();
+  const translate = useTranslate();
   return useCallback(
     (error: unknown) => {
-      if (error instanceof ServerError) {
-        // An outdated disclaimer is a refusal of its own: the firm issued a version after the attach.
-        const outdated = error.code === "DISCLAIMER_REQUIRED" && error.extensions.reason === "OUTDATED";
-        notify(outdated ? "errors.DISCLAIMER_OUTDATED" : `errors.${error.code}`, { type: "error", messageArgs: { ...error.extensions, message: error.body.message, _: error.body.message } });
-      } else {
-        notify("errors.INTERNAL_SERVER_ERROR", { type: "error" });
-      }
+      if (error instanceof ServerError && error.formErrors) return;
+      const { key, args } = serverErrorText(error, translate);
+      notify(key, { type: "error", messageArgs: args });
     },
-    [notify],
+    [notify, translate],
   );
 }

@@ -20,7 +20,15 @@ export interface ResourceApi<R extends RaRecord> {
   /** `previous` is the record as the form loaded it (a report's expected version comes from it). */
   update?(id: string, data: Partial<RaRecord>, previous: R): Promise<R>;
   delete?(id: string): Promise<void>;
+  /**
+   * The form source of each API input field the create and edit forms show: a save's refusal of
+   * such a field appears beside its input, any other in a notice.
+   */
+  formFields?: Readonly<Record<string, string>>;
 }
+
+/** Form fields named as the API's input fields. */
+export const sameFields = (...names: string[]): Readonly<Record<string, string>> => Object.fromEntries(names.map((name) => [name, name]));
 
 /** Filter forms send "" for a cleared input, which the API would refuse as an id or a date. */
 export const compact = <T extends object>(o: T): Partial<T> =>

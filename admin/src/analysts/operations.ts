@@ -3,7 +3,7 @@ import type { RaRecord } from "react-admin";
 import { graphql } from "../gql";
 import type { UpdateAnalystInput } from "../gql/graphql";
 import { gql } from "../graphql";
-import { compact, type ResourceApi } from "../resources";
+import { compact, sameFields, type ResourceApi } from "../resources";
 
 export const AnalystFields = graphql(`
   fragment AnalystFields on Analyst {
@@ -75,4 +75,5 @@ export const analystsApi: ResourceApi<AnalystRecord> = {
   one: async (id) => (await gql(Analyst, { id })).analyst ?? null,
   create: async (data) => (await gql(CreateAnalyst, { input: { ...analystInput(data), firmId: data.firmId, name: data.name } })).createAnalyst,
   update: async (id, data) => (await gql(UpdateAnalyst, { id, input: analystInput(data) })).updateAnalyst,
+  formFields: sameFields("firmId", "name", "nameEn", "title", "email", "slug"),
 };

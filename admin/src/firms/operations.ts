@@ -3,7 +3,7 @@ import type { RaRecord } from "react-admin";
 import { graphql } from "../gql";
 import type { CreateFirmInput } from "../gql/graphql";
 import { gql } from "../graphql";
-import { compact, type ResourceApi } from "../resources";
+import { compact, sameFields, type ResourceApi } from "../resources";
 
 export const FirmFields = graphql(`
   fragment FirmFields on Firm {
@@ -89,6 +89,7 @@ export const firmsApi: ResourceApi<FirmRecord> = {
   one: async (id) => (await gql(Firm, { id })).firm ?? null,
   create: async (data) => (await gql(CreateFirm, { input: firmInput(data) })).createFirm,
   update: async (id, data) => (await gql(UpdateFirm, { id, input: firmInput(data) })).updateFirm,
+  formFields: sameFields("name", "nameEn", "website", "isPartner", "slug"),
 };
 
 /** A new version of the firm's disclaimer; versions are immutable. */

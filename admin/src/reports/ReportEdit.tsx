@@ -7,7 +7,7 @@ import { ReportForm } from "./ReportForm";
 
 /**
  * Edits the draft, or the working copy of a live report. A save against a stale version is
- * refused by the server (CONFLICT); the editor is offered a reload instead of an overwrite.
+ * refused by the server (CONFLICT, reason STALE_VERSION); the editor is offered a reload instead of an overwrite.
  */
 export function ReportEdit() {
   const translate = useTranslate();
@@ -15,7 +15,7 @@ export function ReportEdit() {
   const notifyError = useServerErrorNotifier();
   const [stale, setStale] = useState(false);
   const onError = (error: unknown): void => {
-    if (error instanceof ServerError && error.code === "CONFLICT") setStale(true);
+    if (error instanceof ServerError && error.reason === "STALE_VERSION") setStale(true);
     else notifyError(error);
   };
   return (

@@ -262,6 +262,11 @@ export const reportsApi: ResourceApi<ReportRecord> = {
   delete: async (id) => {
     await gql(DeleteReport, { id });
   },
+  // The form edits the content under `content` (see reportRecord); the firm is chosen only on create.
+  formFields: {
+    firmId: "firmId",
+    ...Object.fromEntries(["title", "subject", "summary", "body", "analystIds", "sectorTagIds"].map((field) => [field, `content.${field}`])),
+  },
 };
 
 // Workflow steps, run as the same GraphQL mutations clients could call. Each result is aliased

@@ -3,7 +3,7 @@ import type { RaRecord } from "react-admin";
 import { graphql } from "../gql";
 import type { CreateSectorTagInput } from "../gql/graphql";
 import { gql } from "../graphql";
-import { compact, type ResourceApi } from "../resources";
+import { compact, sameFields, type ResourceApi } from "../resources";
 
 export const SectorTagFields = graphql(`
   fragment SectorTagFields on SectorTag {
@@ -63,4 +63,5 @@ export const sectorTagsApi: ResourceApi<SectorTagRecord> = {
   one: async (id) => (await gql(SectorTag, { id })).sectorTag ?? null,
   create: async (data) => (await gql(CreateSectorTag, { input: tagInput(data) })).createSectorTag,
   update: async (id, data) => (await gql(UpdateSectorTag, { id, input: tagInput(data) })).updateSectorTag,
+  formFields: sameFields("name", "nameEn", "slug"),
 };

@@ -1,7 +1,7 @@
 import type { ResultOf } from "@graphql-typed-document-node/core";
 import { graphql } from "../gql";
 import { gql } from "../graphql";
-import { compact, type ResourceApi } from "../resources";
+import { compact, sameFields, type ResourceApi } from "../resources";
 
 export const UserFields = graphql(`
   fragment UserFields on User {
@@ -61,4 +61,5 @@ export const usersApi: ResourceApi<UserRecord> = {
   create: async (data) => (await gql(CreateUser, { input: { email: data.email, name: data.name, role: data.role, password: data.password } })).createUser,
   // The form edits disabledAt as a switch (see UserEdit).
   update: async (id, data) => (await gql(UpdateUser, { id, input: { name: data.name, role: data.role, disabled: Boolean(data.disabledAt) } })).updateUser,
+  formFields: sameFields("email", "name", "role", "password"),
 };
