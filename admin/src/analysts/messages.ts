@@ -3,6 +3,7 @@ const en = {
   resources: {
     analysts: {
       name: "Analyst |||| Analysts",
+      notifications: { created: "Analyst added", updated: "Analyst saved" },
       fields: {
         firmId: "Firm",
         name: "Name",
@@ -29,6 +30,7 @@ const ko: typeof en = {
   resources: {
     analysts: {
       name: "애널리스트 |||| 애널리스트",
+      notifications: { created: "애널리스트를 추가했습니다", updated: "애널리스트 정보를 저장했습니다" },
       fields: {
         firmId: "증권사",
         name: "이름",

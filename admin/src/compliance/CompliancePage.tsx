@@ -51,6 +51,7 @@ function RenewButton({ issue }: { issue: ComplianceIssue }) {
   return (
     <StepButton
       label="compliance.renew"
+      done={issue.report.status === "APPROVED" ? "reattach" : "renew"}
       testId="renew"
       run={() => dataProvider.attachDisclaimer(issue.reportId)}
       dialog={{ title: issue.report.title, body: translate(body, { version: issue.currentTemplate?.version ?? "-" }) }}

@@ -3,6 +3,7 @@ const en = {
   resources: {
     firms: {
       name: "Firm |||| Firms",
+      notifications: { created: "Firm added", updated: "Firm saved" },
       fields: {
         name: "Name",
         nameEn: "English name",
@@ -48,6 +49,7 @@ const ko: typeof en = {
   resources: {
     firms: {
       name: "증권사 |||| 증권사",
+      notifications: { created: "증권사를 추가했습니다", updated: "증권사 정보를 저장했습니다" },
       fields: {
         name: "이름",
         nameEn: "영문 이름",

@@ -10,6 +10,12 @@ type ErrorTexts = Record<ClientErrorCode, string> & { reasons: Record<ErrorReaso
 /** Strings shared by every screen: menu, errors, statuses, time. */
 const en = {
   app: { title: "Research Desk", language: "Language" },
+  ra: {
+    // Staff sign in with their e-mail address, which react-admin's sign-in form calls a user name.
+    auth: { username: "Email" },
+    // The data provider's refusal of bulk changes, which the API does not offer.
+    notification: { not_supported: "This is not offered." },
+  },
   menu: { review: "Review queue", compliance: "Compliance" },
   auth: { sign_in_required: "Please sign in", session_ended: "Your session ended; please sign in again" },
   status: {
@@ -125,6 +131,10 @@ const en = {
 
 const ko: typeof en = {
   app: { title: "리서치 데스크", language: "언어" },
+  ra: {
+    auth: { username: "이메일" },
+    notification: { not_supported: "제공하지 않는 기능입니다." },
+  },
   menu: { review: "검토 대기열", compliance: "컴플라이언스" },
   auth: { sign_in_required: "로그인해 주세요", session_ended: "세션이 종료되었습니다. 다시 로그인해 주세요" },
   status: {

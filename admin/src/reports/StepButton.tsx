@@ -2,10 +2,15 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/
 import { useState, type ReactNode } from "react";
 import { useNotify, useRefresh, useTranslate } from "react-admin";
 import { useServerErrorNotifier } from "../errors";
+import type { messages } from "./messages";
+
+/** A step that succeeded, as its notice says (`workflow.done.<step>`). */
+export type DoneStep = keyof (typeof messages)["en"]["workflow"]["done"];
 
 interface StepProps {
   label: string;
   testId: string;
+  done: DoneStep;
   run: () => Promise<unknown>;
   /** A dialog body; when given, the step runs only after the user confirms it. */
   dialog?: { title: string; body: ReactNode; canConfirm?: boolean };
@@ -13,7 +18,7 @@ interface StepProps {
 }
 
 /** One workflow step: runs the server mutation (pessimistic: the screen changes only on success). */
-export function StepButton({ label, testId, run, dialog, variant = "outlined" }: StepProps) {
+export function StepButton({ label, testId, done, run, dialog, variant = "outlined" }: StepProps) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -25,7 +30,7 @@ export function StepButton({ label, testId, run, dialog, variant = "outlined" }:
     try {
       await run();
       setOpen(false);
-      notify("workflow.done", { type: "success" });
+      notify(`workflow.done.${done}`, { type: "success" });
       refresh();
     } catch (error) {
       onError(error);

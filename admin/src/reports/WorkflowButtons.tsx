@@ -6,7 +6,7 @@ import type { ResearchDeskDataProvider } from "../dataProvider";
 import { seoulInputToIso } from "../time";
 import { CORRECTION_NOTE_MAX, renewedVersion } from "./correction";
 import type { ReportRecord } from "./operations";
-import { StepButton } from "./StepButton";
+import { StepButton, type DoneStep } from "./StepButton";
 
 type Template = ReportRecord["firm"]["currentDisclaimerTemplate"];
 
@@ -14,12 +14,13 @@ type Template = ReportRecord["firm"]["currentDisclaimerTemplate"];
  * Shows the firm's current disclaimer before it is attached, so the editor knows what goes out. On
  * a live or scheduled report the same step renews the disclaimer: it opens a correction.
  */
-function AttachButton({ id, current, label, testId, body }: { id: string; current: Template; label: string; testId: string; body: string }) {
+function AttachButton({ id, current, label, done, testId, body }: { id: string; current: Template; label: string; done: DoneStep; testId: string; body: string }) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
   return (
     <StepButton
       label={label}
+      done={done}
       testId={testId}
       run={() => dataProvider.attachDisclaimer(id)}
       dialog={{
@@ -55,12 +56,13 @@ function SubmitButton({ record }: { record: ReportRecord }) {
     return copy?.correctionNote ?? (renewed ? translate("workflow.renewal_note", { version: renewed }) : "");
   });
   if (!copy) {
-    return <StepButton label="workflow.submit" testId="submit-for-review" variant="contained" run={() => dataProvider.submitForReview(record.id, null)} />;
+    return <StepButton label="workflow.submit" done="submit" testId="submit-for-review" variant="contained" run={() => dataProvider.submitForReview(record.id, null)} />;
   }
   const length = [...note.trim()].length;
   return (
     <StepButton
       label="workflow.submit"
+      done="submit"
       testId="submit-for-review"
       variant="contained"
       run={() => dataProvider.submitForReview(record.id, note)}
@@ -93,6 +95,7 @@ function ScheduleButton({ id }: { id: string }) {
   return (
     <StepButton
       label="workflow.schedule"
+      done="schedule"
       testId="schedule"
       run={() => dataProvider.publishReport(id, seoulInputToIso(local))}
       dialog={{
@@ -122,6 +125,7 @@ function RetractButton({ id }: { id: string }) {
   return (
     <StepButton
       label="workflow.retract"
+      done="retract"
       testId="retract"
       run={() => dataProvider.retractReport(id, reason)}
       dialog={{
@@ -169,9 +173,9 @@ export function WorkflowButtons() {
   return (
     <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: "wrap" }} data-testid="workflow-buttons">
       {editor && editable && <EditButton record={record} />}
-      {editor && target === "DRAFT" && <AttachButton id={id} current={current} label="workflow.attach" testId="attach-disclaimer" body="workflow.attach_body" />}
+      {editor && target === "DRAFT" && <AttachButton id={id} current={current} label="workflow.attach" done="attach" testId="attach-disclaimer" body="workflow.attach_body" />}
       {editor && target === "DRAFT" && disclaimer?.reviewStatus === "PENDING" && <SubmitButton record={record} />}
-      {editor && target === "IN_REVIEW" && <StepButton label="workflow.withdraw" testId="withdraw" run={() => dataProvider.withdrawReport(id)} />}
+      {editor && target === "IN_REVIEW" && <StepButton label="workflow.withdraw" done="withdraw" testId="withdraw" run={() => dataProvider.withdrawReport(id)} />}
       {reviewer && target === "IN_REVIEW" && (
         <Button component={Link} to={`/review/${id}`} variant="contained" data-testid="open-review">
           <ReviewLabel />
@@ -179,18 +183,18 @@ export function WorkflowButtons() {
       )}
       {editor && publishable && (
         <>
-          <StepButton label="workflow.publish" testId="publish-now" variant="contained" run={() => dataProvider.publishReport(id, null)} />
+          <StepButton label="workflow.publish" done="publish" testId="publish-now" variant="contained" run={() => dataProvider.publishReport(id, null)} />
           <ScheduleButton id={id} />
         </>
       )}
       {editor && !copy && status === "APPROVED" && (
-        <AttachButton id={id} current={current} label="workflow.reattach" testId="attach-disclaimer" body="workflow.attach_body" />
+        <AttachButton id={id} current={current} label="workflow.reattach" done="reattach" testId="attach-disclaimer" body="workflow.attach_body" />
       )}
-      {editor && renewable && <AttachButton id={id} current={current} label="workflow.renew" testId="renew-disclaimer" body="workflow.renew_body" />}
+      {editor && renewable && <AttachButton id={id} current={current} label="workflow.renew" done="renew" testId="renew-disclaimer" body="workflow.renew_body" />}
       {editor && copy?.status === "APPROVED" && status === "PUBLISHED" && (
-        <StepButton label="workflow.publish_correction" testId="publish-correction" variant="contained" run={() => dataProvider.publishReport(id, null)} />
+        <StepButton label="workflow.publish_correction" done="publish_correction" testId="publish-correction" variant="contained" run={() => dataProvider.publishReport(id, null)} />
       )}
-      {editor && status === "SCHEDULED" && <StepButton label="workflow.unschedule" testId="unschedule" run={() => dataProvider.unscheduleReport(id)} />}
+      {editor && status === "SCHEDULED" && <StepButton label="workflow.unschedule" done="unschedule" testId="unschedule" run={() => dataProvider.unscheduleReport(id)} />}
       {editor && status === "PUBLISHED" && <RetractButton id={id} />}
     </Stack>
   );

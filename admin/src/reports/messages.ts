@@ -3,6 +3,7 @@ const en = {
   resources: {
     reports: {
       name: "Report |||| Reports",
+      notifications: { created: "Report draft created", updated: "Report saved" },
       fields: {
         title: "Title",
         subject: "Covered company",
@@ -86,7 +87,20 @@ const en = {
     reject: "Reject",
     note: "Note (required to reject)",
     note_help: "Optional when approving; the editor sees it with the decision.",
-    done: "Done",
+    done: {
+      attach: "Disclaimer attached",
+      reattach: "Current disclaimer attached again",
+      renew: "Correction opened with the current disclaimer",
+      submit: "Submitted for review",
+      withdraw: "Withdrawn from review",
+      publish: "Report published",
+      publish_correction: "Correction published",
+      schedule: "Publication scheduled",
+      unschedule: "Publication unscheduled",
+      retract: "Report retracted",
+      approve: "Approved",
+      reject: "Rejected; the editor sees your note",
+    },
     cancel: "Cancel",
     confirm: "Confirm",
   },
@@ -217,6 +231,7 @@ const ko: typeof en = {
   resources: {
     reports: {
       name: "보고서 |||| 보고서",
+      notifications: { created: "보고서 초안을 만들었습니다", updated: "보고서를 저장했습니다" },
       fields: {
         title: "제목",
         subject: "대상 기업",
@@ -297,7 +312,20 @@ const ko: typeof en = {
     reject: "반려",
     note: "메모 (반려 시 필수)",
     note_help: "승인할 때는 선택입니다. 편집자가 결정과 함께 봅니다.",
-    done: "완료",
+    done: {
+      attach: "고지문을 첨부했습니다",
+      reattach: "현재 고지문을 다시 첨부했습니다",
+      renew: "현재 고지문으로 정정을 열었습니다",
+      submit: "검토를 요청했습니다",
+      withdraw: "검토 요청을 철회했습니다",
+      publish: "보고서를 게시했습니다",
+      publish_correction: "정정을 게시했습니다",
+      schedule: "게시를 예약했습니다",
+      unschedule: "게시 예약을 취소했습니다",
+      retract: "보고서를 철회했습니다",
+      approve: "승인했습니다",
+      reject: "반려했습니다. 편집자가 메모를 보게 됩니다",
+    },
     cancel: "취소",
     confirm: "확인",
   },

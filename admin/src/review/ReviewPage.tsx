@@ -48,11 +48,11 @@ export function ReviewPage() {
   const outdated = attached !== null && current !== null && attached.templateVersion !== current.version;
   const versions = { attached: attached?.templateVersion ?? "-", current: current?.version ?? "-" };
 
-  const decide = async (decision: () => Promise<unknown>): Promise<void> => {
+  const decide = async (decision: () => Promise<unknown>, done: "approve" | "reject"): Promise<void> => {
     setBusy(true);
     try {
       await decision();
-      notify("workflow.done", { type: "success" });
+      notify(`workflow.done.${done}`, { type: "success" });
       redirect("/review");
     } catch (error) {
       onError(error);
@@ -61,11 +61,11 @@ export function ReviewPage() {
       setBusy(false);
     }
   };
-  const approve = () => decide(() => dataProvider.approveDisclaimer(report.id, note.trim() || null));
-  const reject = () => decide(() => dataProvider.rejectDisclaimer(report.id, note));
+  const approve = () => decide(() => dataProvider.approveDisclaimer(report.id, note.trim() || null), "approve");
+  const reject = () => decide(() => dataProvider.rejectDisclaimer(report.id, note), "reject");
   // The reviewer's own words, if any, follow the generated reason.
   const rejectOutdated = () =>
-    decide(() => dataProvider.rejectDisclaimer(report.id, [translate("review.outdated_note", versions), note.trim()].filter(Boolean).join("\n")));
+    decide(() => dataProvider.rejectDisclaimer(report.id, [translate("review.outdated_note", versions), note.trim()].filter(Boolean).join("\n")), "reject");
 
   return (
     <Card>

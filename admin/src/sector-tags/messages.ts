@@ -3,6 +3,7 @@ const en = {
   resources: {
     sectorTags: {
       name: "Sector tag |||| Sector tags",
+      notifications: { created: "Sector tag added", updated: "Sector tag saved" },
       fields: {
         name: "Name",
         nameEn: "English name",
@@ -24,6 +25,7 @@ const ko: typeof en = {
   resources: {
     sectorTags: {
       name: "섹터 태그 |||| 섹터 태그",
+      notifications: { created: "섹터 태그를 추가했습니다", updated: "섹터 태그를 저장했습니다" },
       fields: {
         name: "이름",
         nameEn: "영문 이름",

@@ -3,6 +3,7 @@ const en = {
   resources: {
     users: {
       name: "User |||| Users",
+      notifications: { created: "User added", updated: "User saved" },
       fields: {
         email: "Email",
         name: "Name",
@@ -29,6 +30,7 @@ const ko: typeof en = {
   resources: {
     users: {
       name: "사용자 |||| 사용자",
+      notifications: { created: "사용자를 추가했습니다", updated: "사용자 정보를 저장했습니다" },
       fields: {
         email: "이메일",
         name: "이름",
