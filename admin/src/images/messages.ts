@@ -1,4 +1,4 @@
-/** Strings of image uploads (admin/src/images/upload.ts); `%{message}` is the server's own text. */
+/** Strings of image uploads (admin/src/images/upload.ts); other refusals show their reason's text. */
 const en = {
   images: {
     errors: {
@@ -7,7 +7,6 @@ const en = {
       PAYLOAD_TOO_LARGE: "The image is larger than 5 MB. Please make it smaller.",
       UNSUPPORTED_MEDIA_TYPE: "Only PNG, JPEG and WebP images can be used.",
       ALT: "Describe the image in 1 to 300 characters (alt text).",
-      FILE: "The file could not be read as an image: %{message}",
       INTERNAL_SERVER_ERROR: "The upload failed. Please try again.",
     },
   },
@@ -21,7 +20,6 @@ const ko: typeof en = {
       PAYLOAD_TOO_LARGE: "이미지가 5MB보다 큽니다. 크기를 줄여 주세요.",
       UNSUPPORTED_MEDIA_TYPE: "PNG, JPEG, WebP 이미지만 쓸 수 있습니다.",
       ALT: "이미지 설명(대체 텍스트)을 1~300자로 적어 주세요.",
-      FILE: "이미지로 읽을 수 없는 파일입니다: %{message}",
       INTERNAL_SERVER_ERROR: "업로드하지 못했습니다. 다시 시도해 주세요.",
     },
   },

@@ -1,3 +1,5 @@
+import type { TranslateFunction } from "react-admin";
+import { serverErrorText, type ErrorText } from "../errors";
 import { ServerError } from "../graphql";
 
 /** What a report body's `<img>` needs of an uploaded image. */
@@ -21,7 +23,7 @@ interface Refusal {
  * Uploads a chart or figure (PNG, JPEG or WebP, at most 5 MB) with its alt text, as the signed-in
  * editor: the session cookie, and the header without which the server refuses a form post as
  * cross-site (as /graphql does). The server judges the type by the bytes and reads the size from
- * them. A refusal throws ServerError; `uploadErrorKey` names its text.
+ * them. A refusal throws ServerError; `uploadErrorText` names its text.
  */
 export async function uploadImage(file: Blob, alt: string): Promise<UploadedImage> {
   const form = new FormData();
@@ -41,11 +43,14 @@ export async function uploadImage(file: Blob, alt: string): Promise<UploadedImag
   return { url: String(answer.url), width: Number(answer.width), height: Number(answer.height), alt: String(answer.alt) };
 }
 
-/** The i18n key of an upload's refusal (admin/src/images/messages.ts), by its code and field. */
-export function uploadErrorKey(error: unknown): string {
-  if (!(error instanceof ServerError)) return "images.errors.INTERNAL_SERVER_ERROR";
-  if (error.code === "BAD_USER_INPUT") return error.extensions.field === "alt" ? "images.errors.ALT" : "images.errors.FILE";
+/**
+ * The text of an upload's refusal: the upload's own (admin/src/images/messages.ts) for who may
+ * upload, the size and type of the file and its description, else the text of the error's reason.
+ */
+export function uploadErrorText(error: unknown, translate: TranslateFunction): ErrorText {
+  if (!(error instanceof ServerError)) return { key: "images.errors.INTERNAL_SERVER_ERROR", args: {} };
+  if (error.field === "alt") return { key: "images.errors.ALT", args: {} };
   return ["UNAUTHENTICATED", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"].includes(error.code)
-    ? `images.errors.${error.code}`
-    : `errors.${error.code}`;
+    ? { key: `images.errors.${error.code}`, args: {} }
+    : serverErrorText(error, translate);
 }

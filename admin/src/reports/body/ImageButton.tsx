@@ -3,16 +3,11 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack
 import { useTiptapEditor } from "ra-input-rich-text";
 import { useState, type FormEvent } from "react";
 import { useTranslate } from "react-admin";
-import { uploadErrorKey, uploadImage } from "../../images/upload";
+import type { ErrorText } from "../../errors";
+import { uploadErrorText, uploadImage } from "../../images/upload";
 
 /** The types POST /images takes; the server judges by the bytes, this only narrows the file picker. */
 const ACCEPTED_TYPES = "image/png,image/jpeg,image/webp";
-
-/** A refusal to show: its i18n key, and the server's own text for the keys that quote it. */
-interface Refusal {
-  key: string;
-  message: string;
-}
 
 /**
  * Uploads a chart or figure with its alt text and inserts it at the cursor, written as the body
@@ -24,7 +19,7 @@ export function ImageButton({ size }: { size: "small" | "medium" | "large" }) {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState("");
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [refusal, setRefusal] = useState<ErrorText | null>(null);
   const [uploading, setUploading] = useState(false);
   const label = translate("body_editor.image.button");
 
@@ -43,7 +38,7 @@ export function ImageButton({ size }: { size: "small" | "medium" | "large" }) {
     if (!file) return;
     // Checked here so that a large file is not sent only to be refused for its empty description.
     if (!alt.trim()) {
-      setRefusal({ key: "images.errors.ALT", message: "" });
+      setRefusal({ key: "images.errors.ALT", args: {} });
       return;
     }
     setUploading(true);
@@ -57,7 +52,7 @@ export function ImageButton({ size }: { size: "small" | "medium" | "large" }) {
       setAlt("");
     } catch (error) {
       setUploading(false);
-      setRefusal({ key: uploadErrorKey(error), message: error instanceof Error ? error.message : "" });
+      setRefusal(uploadErrorText(error, translate));
     }
   };
 
@@ -109,7 +104,7 @@ export function ImageButton({ size }: { size: "small" | "medium" | "large" }) {
               />
               {refusal && (
                 <Alert severity="error" data-testid="body-image-refusal">
-                  {translate(refusal.key, { message: refusal.message })}
+                  {translate(refusal.key, refusal.args)}
                 </Alert>
               )}
             </Stack>
