@@ -10,15 +10,21 @@ export interface ErrorText {
   args: Record<string, unknown>;
 }
 
+/** Parameters that name values the panel has texts for (a status, roles: "EDITOR, REVIEWER"), by their keys' prefix. */
+const NAMED_VALUES: Readonly<Record<string, string>> = { status: "status", roles: "resources.users.roles" };
+
 /**
  * The text of an error: its reason's (`errors.reasons.<REASON>`, with the reason's parameters) when
- * the server gave one, else its code's. A report status among the parameters is named in the UI's
+ * the server gave one, else its code's. A status or role among the parameters is named in the UI's
  * language; the server's English message is the fallback of a reason this panel does not know yet.
  */
 export function serverErrorText(error: unknown, translate: TranslateFunction): ErrorText {
   if (!(error instanceof ServerError)) return { key: "errors.INTERNAL_SERVER_ERROR", args: {} };
   const args: Record<string, unknown> = { ...error.extensions, ...error.params, message: error.message, _: error.message };
-  if (typeof error.params.status === "string") args.status = translate(`status.${error.params.status}`, { _: error.params.status });
+  for (const [param, prefix] of Object.entries(NAMED_VALUES)) {
+    const value = error.params[param];
+    if (typeof value === "string") args[param] = value.split(", ").map((name) => translate(`${prefix}.${name}`, { _: name })).join(", ");
+  }
   return { key: error.reason ? `errors.reasons.${error.reason}` : `errors.${error.code}`, args };
 }
 
