@@ -280,22 +280,22 @@ describe("checkWebhookUrl", () => {
     expect(checkWebhookUrl("https://[2001:4860:4860::8888]/x", prod)).toBeNull();
     expect(checkWebhookUrl("http://hooks.example.com/x", dev)).toBeNull();
     expect(checkWebhookUrl("http://localhost:3000/x", dev)).toBeNull();
-    expect(checkWebhookUrl("http://hooks.example.com/x", prod)).toBe("the URL must use https");
+    expect(checkWebhookUrl("http://hooks.example.com/x", prod)?.message).toBe("the URL must use https");
   });
 
   it("refuses other schemes, malformed URLs, credentials and fragments", () => {
     for (const policy of [dev, prod]) {
       const scheme = policy.production ? "the URL must use https" : "the URL must use http or https";
-      expect(checkWebhookUrl("ftp://hooks.example.com/x", policy)).toBe(scheme);
-      expect(checkWebhookUrl("file:///etc/passwd", policy)).toBe(scheme);
-      expect(checkWebhookUrl("javascript:alert(1)", policy)).toBe(scheme);
+      expect(checkWebhookUrl("ftp://hooks.example.com/x", policy)?.message).toBe(scheme);
+      expect(checkWebhookUrl("file:///etc/passwd", policy)?.message).toBe(scheme);
+      expect(checkWebhookUrl("javascript:alert(1)", policy)?.message).toBe(scheme);
       for (const url of ["", "hooks.example.com/x", "https://", "https://exa mple.com/", " https://hooks.example.com/", "https://hooks.example.com/\n", "https://hooks.example.com:99999/"]) {
-        expect(checkWebhookUrl(url, policy), JSON.stringify(url)).toBe("not a valid URL");
+        expect(checkWebhookUrl(url, policy)?.message, JSON.stringify(url)).toBe("not a valid URL");
       }
-      expect(checkWebhookUrl("https://user:secret@hooks.example.com/", policy)).toBe("the URL must not contain a user name or password");
-      expect(checkWebhookUrl("https://user@hooks.example.com/", policy)).toBe("the URL must not contain a user name or password");
-      expect(checkWebhookUrl("https://hooks.example.com/x#part", policy)).toBe("the URL must not contain a fragment (#…)");
-      expect(checkWebhookUrl(`https://hooks.example.com/${"a".repeat(2000)}`, policy)).toBe("the URL must be at most 2000 characters");
+      expect(checkWebhookUrl("https://user:secret@hooks.example.com/", policy)?.message).toBe("the URL must not contain a user name or password");
+      expect(checkWebhookUrl("https://user@hooks.example.com/", policy)?.message).toBe("the URL must not contain a user name or password");
+      expect(checkWebhookUrl("https://hooks.example.com/x#part", policy)?.message).toBe("the URL must not contain a fragment (#…)");
+      expect(checkWebhookUrl(`https://hooks.example.com/${"a".repeat(2000)}`, policy)?.message).toBe("the URL must be at most 2000 characters");
     }
   });
 });

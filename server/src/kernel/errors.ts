@@ -64,6 +64,9 @@ export interface ReasonParams {
   TOO_MANY_WORDS: { max: number };
   WORD_TOO_SHORT: { min: number; word: string };
   UNKNOWN_EVENT_TYPE: { allowed: string };
+  UNKNOWN_STATUS: { allowed: string };
+  /** A webhook endpoint in production must use https. */
+  HTTPS_REQUIRED: None;
   UNKNOWN_FIRM: None;
   UNKNOWN_SECTOR_TAG: None;
   UNKNOWN_REVISION: None;
@@ -110,6 +113,10 @@ export interface ReasonParams {
   LAST_ADMIN: None;
   STAFF_ONLY_FILTER: None;
   STAFF_ONLY_INTROSPECTION: None;
+  // Webhooks.
+  WEBHOOK_DISABLED: None;
+  /** The server has no WEBHOOK_SECRET_KEY to seal endpoint secrets with. */
+  WEBHOOKS_NOT_SET_UP: None;
   // What exists and what changed meanwhile.
   RECORD_NOT_FOUND: None;
   SLUG_TAKEN: { slug: string };

@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { StringDecoder } from "node:string_decoder";
+import type { Reason } from "../../kernel/errors";
 import { type AddressClass, classifyAddress } from "../../kernel/network-address";
 
 /*
@@ -36,24 +37,31 @@ const URL_MAX_LENGTH = 2000;
 const ERROR_MAX_LENGTH = 200;
 const USER_AGENT = "ResearchDesk-Webhooks/1";
 
-/** Null when `url` may be a webhook's endpoint under the policy, else the reason it may not. */
-export function checkWebhookUrl(url: string, policy: Pick<SendPolicy, "production">): string | null {
-  if (url.length > URL_MAX_LENGTH) return `the URL must be at most ${URL_MAX_LENGTH} characters`;
+/** Why a URL cannot be a webhook's endpoint: the reason clients translate, and the English text. */
+export interface UrlProblem {
+  why: Reason;
+  message: string;
+}
+
+/** Null when `url` may be a webhook's endpoint under the policy, else what is wrong with it. */
+export function checkWebhookUrl(url: string, policy: Pick<SendPolicy, "production">): UrlProblem | null {
+  const invalid = (message: string): UrlProblem => ({ why: { reason: "NOT_A_URL" }, message });
+  if (url.length > URL_MAX_LENGTH) return { why: { reason: "TOO_LONG", params: { max: URL_MAX_LENGTH } }, message: `the URL must be at most ${URL_MAX_LENGTH} characters` };
   // URL() would quietly trim or drop these; a stored URL should be the one that is used.
-  if (/[\s\u0000-\u001f\u007f]/.test(url)) return "not a valid URL";
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) return invalid("not a valid URL");
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return "not a valid URL";
+    return invalid("not a valid URL");
   }
   if (parsed.protocol !== "https:" && (policy.production || parsed.protocol !== "http:")) {
-    return policy.production ? "the URL must use https" : "the URL must use http or https";
+    return policy.production ? { why: { reason: "HTTPS_REQUIRED" }, message: "the URL must use https" } : invalid("the URL must use http or https");
   }
-  if (!parsed.hostname) return "not a valid URL";
+  if (!parsed.hostname) return invalid("not a valid URL");
   // They would be sent as an Authorization header to whoever answers, and stored in clear.
-  if (parsed.username || parsed.password) return "the URL must not contain a user name or password";
-  if (parsed.hash) return "the URL must not contain a fragment (#…)";
+  if (parsed.username || parsed.password) return invalid("the URL must not contain a user name or password");
+  if (parsed.hash) return invalid("the URL must not contain a fragment (#…)");
   return null;
 }
 
@@ -149,7 +157,7 @@ export function sendWebhook(url: string, headers: Record<string, string>, body: 
   const failed = (error: string): AttemptOutcome => ({ statusCode: null, durationMs: elapsed(), responseHead: null, error });
 
   const invalid = checkWebhookUrl(url, policy);
-  if (invalid) return Promise.resolve(failed(`refused: ${invalid}`));
+  if (invalid) return Promise.resolve(failed(`refused: ${invalid.message}`));
   const target = new URL(url);
   // URL keeps the brackets of an IPv6 host ("[::1]"); the socket and the allowed list do not.
   const hostname = target.hostname.replace(/^\[(.*)\]$/, "$1");

@@ -162,9 +162,15 @@ export class WebhookService {
     const size = pageSize(args.first);
     const params = new SqlParams();
     const where = [`d.webhook_id = ${params.add(requireUuid(webhookId, "webhookId"), "uuid")}`];
-    if (filter?.statuses?.some((s) => !STATUSES.has(s))) throw badInput(`statuses may be ${[...STATUSES].join(", ")}`, "statuses");
+    if (filter?.statuses?.some((s) => !STATUSES.has(s))) {
+      const allowed = [...STATUSES].join(", ");
+      throw badInput({ reason: "UNKNOWN_STATUS", params: { allowed } }, `statuses may be ${allowed}`, "statuses");
+    }
     if (filter?.statuses?.length) where.push(`d.status = ANY (${params.add(filter.statuses, "text[]")})`);
-    if (filter?.types?.some((t) => !MESSAGE_TYPES.has(t))) throw badInput(`types may be ${[...MESSAGE_TYPES].join(", ")}`, "types");
+    if (filter?.types?.some((t) => !MESSAGE_TYPES.has(t))) {
+      const allowed = [...MESSAGE_TYPES].join(", ");
+      throw badInput({ reason: "UNKNOWN_EVENT_TYPE", params: { allowed } }, `types may be ${allowed}`, "types");
+    }
     if (filter?.types?.length) where.push(`d.type = ANY (${params.add(filter.types, "text[]")})`);
     const counted = [...where];
     const countValues = [...params.values];
@@ -198,7 +204,7 @@ export class WebhookService {
          SELECT $1, e.id, e.report_id, e.type FROM report_events e WHERE e.id = $2 RETURNING id`,
         [webhook.id, requireUuid(eventId, "eventId")],
       );
-      if (!row) throw new AppError("NOT_FOUND", "no such report event", { field: "eventId" });
+      if (!row) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such report event", { field: "eventId" });
       return row.id as string;
     });
   }
@@ -214,7 +220,7 @@ export class WebhookService {
   private queue(actor: Actor, webhookId: string, insert: (manager: EntityManager, webhook: Webhook) => Promise<string>): Promise<WebhookDelivery> {
     return transaction(this.dataSource, async (manager) => {
       const webhook = await this.locked(manager, requireUuid(webhookId, "webhookId"));
-      if (!webhook.enabled) throw new AppError("CONFLICT", "the webhook is disabled: enable it first", { field: "webhookId" });
+      if (!webhook.enabled) throw new AppError("CONFLICT", { reason: "WEBHOOK_DISABLED" }, "the webhook is disabled: enable it first", { field: "webhookId" });
       const id = await insert(manager, webhook);
       const [delivery] = await manager.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`, [id]);
       await this.audit.record(manager, actor, {
@@ -233,14 +239,16 @@ export class WebhookService {
   }
 
   private secretKey(): Buffer {
-    if (!this.settings.secretKey) throw new AppError("CONFLICT", "webhooks are not set up on this server: WEBHOOK_SECRET_KEY is missing");
+    if (!this.settings.secretKey) {
+      throw new AppError("CONFLICT", { reason: "WEBHOOKS_NOT_SET_UP" }, "webhooks are not set up on this server: WEBHOOK_SECRET_KEY is missing");
+    }
     return this.settings.secretKey;
   }
 
   /** The endpoint, locked for the rest of the transaction. */
   private async locked(manager: EntityManager, id: string): Promise<Webhook> {
     const [found] = await manager.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks w WHERE w.id = $1 FOR UPDATE`, [id]);
-    if (!found) throw new AppError("NOT_FOUND", "no such webhook", { field: "id" });
+    if (!found) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such webhook", { field: "id" });
     return found;
   }
 
@@ -250,12 +258,15 @@ export class WebhookService {
     if (creating || input.url !== undefined) {
       const url = valid.text(input.url ?? "", "url", { max: 2000 });
       const problem = checkWebhookUrl(url, { production: this.settings.production });
-      if (problem) throw badInput(problem, "url");
+      if (problem) throw badInput(problem.why, problem.message, "url");
       fields.url = url;
     }
     if (input.description !== undefined) fields.description = valid.optionalText(input.description, "description", { max: 500 }) ?? "";
     if (input.eventTypes !== undefined) {
-      if (input.eventTypes?.some((t) => !EVENT_TYPES.has(t))) throw badInput(`eventTypes may be ${[...EVENT_TYPES].join(", ")}`, "eventTypes");
+      if (input.eventTypes?.some((t) => !EVENT_TYPES.has(t))) {
+        const allowed = [...EVENT_TYPES].join(", ");
+        throw badInput({ reason: "UNKNOWN_EVENT_TYPE", params: { allowed } }, `eventTypes may be ${allowed}`, "eventTypes");
+      }
       fields.eventTypes = input.eventTypes?.length ? [...new Set(input.eventTypes)] : null;
     }
     if (input.firmIds !== undefined) fields.firmIds = await this.existing(manager, "firms", input.firmIds, "firmIds");
@@ -267,7 +278,9 @@ export class WebhookService {
     if (!ids?.length) return null;
     const unique = [...new Set(valid.list(ids, field, 1, FILTER_IDS_MAX).map((id) => requireUuid(id, field)))];
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY ($1::uuid[])`, [unique]);
-    if (n !== unique.length) throw badInput(`${field} names ${unique.length - n} that do not exist`, field);
+    if (n !== unique.length) {
+      throw badInput({ reason: table === "firms" ? "UNKNOWN_FIRM" : "UNKNOWN_SECTOR_TAG" }, `${field} names ${unique.length - n} that do not exist`, field);
+    }
     return unique;
   }
 }
