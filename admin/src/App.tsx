@@ -1,18 +1,44 @@
 import { Admin, CustomRoutes, Resource } from "react-admin";
 import { Route } from "react-router-dom";
-import { analysts } from "./analysts";
-import { audit } from "./audit";
 import { authProvider, hasRole } from "./authProvider";
-import { CompliancePage } from "./compliance/CompliancePage";
 import { dataProvider } from "./dataProvider";
-import { firms } from "./firms";
 import { i18nProvider } from "./i18n";
 import { Layout } from "./Layout";
-import { reports } from "./reports";
-import { ReviewPage } from "./review/ReviewPage";
-import { ReviewQueue } from "./review/ReviewQueue";
-import { sectorTags } from "./sector-tags";
-import { users } from "./users";
+
+/**
+ * The screens behind the sign-in are loaded once the role is known (react-admin waits for the
+ * promise), so the sign-in screen downloads none of them: the body editor alone is most of the
+ * panel's weight. Each folder is its own chunk, fetched in parallel.
+ */
+async function screens(permissions: unknown) {
+  const [{ reports }, { firms }, { analysts }, { sectorTags }, { users }, { audit }, { ReviewQueue }, { ReviewPage }, { CompliancePage }] =
+    await Promise.all([
+      import("./reports"),
+      import("./firms"),
+      import("./analysts"),
+      import("./sector-tags"),
+      import("./users"),
+      import("./audit"),
+      import("./review/ReviewQueue"),
+      import("./review/ReviewPage"),
+      import("./compliance/CompliancePage"),
+    ]);
+  return (
+    <>
+      <Resource name="reports" {...reports} />
+      <Resource name="firms" {...firms} />
+      <Resource name="analysts" {...analysts} />
+      <Resource name="sectorTags" {...sectorTags} />
+      {hasRole(permissions, "ADMIN") && <Resource name="users" {...users} />}
+      {hasRole(permissions, "ADMIN") && <Resource name="auditEvents" {...audit} />}
+      <CustomRoutes>
+        <Route path="/review" element={<ReviewQueue />} />
+        <Route path="/review/:id" element={<ReviewPage />} />
+        <Route path="/compliance" element={<CompliancePage />} />
+      </CustomRoutes>
+    </>
+  );
+}
 
 export function App() {
   return (
@@ -26,21 +52,7 @@ export function App() {
       requireAuth
       disableTelemetry
     >
-      {(permissions: unknown) => (
-        <>
-          <Resource name="reports" {...reports} />
-          <Resource name="firms" {...firms} />
-          <Resource name="analysts" {...analysts} />
-          <Resource name="sectorTags" {...sectorTags} />
-          {hasRole(permissions, "ADMIN") && <Resource name="users" {...users} />}
-          {hasRole(permissions, "ADMIN") && <Resource name="auditEvents" {...audit} />}
-          <CustomRoutes>
-            <Route path="/review" element={<ReviewQueue />} />
-            <Route path="/review/:id" element={<ReviewPage />} />
-            <Route path="/compliance" element={<CompliancePage />} />
-          </CustomRoutes>
-        </>
-      )}
+      {screens}
     </Admin>
   );
 }
