@@ -2,6 +2,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import fs from "node:fs";
 import path from "node:path";
+import { builtAssetOptions } from "./built-assets";
 
 /**
  * The react-admin panel, built by `npm run build` into dist/admin. Its page runs no inline
@@ -23,6 +24,6 @@ export async function registerAdminPanel(app: FastifyInstance, publicUrl: string
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "no-referrer");
   });
-  await app.register(fastifyStatic, { root: adminRoot, prefix: "/admin/" });
+  await app.register(fastifyStatic, builtAssetOptions(adminRoot, "/admin/"));
   app.get("/admin", (_request, reply) => reply.redirect("/admin/"));
 }
