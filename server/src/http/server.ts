@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyCookie from "@fastify/cookie";
 import fastifyApollo, { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
@@ -24,6 +24,7 @@ import type { EmbeddedDatabase } from "../db/embedded/embedded-database";
 import { backupRoute } from "./backup.route";
 import { CSRF_HEADERS } from "./csrf";
 import { eventsRoute } from "./events.route";
+import { explorerLandingPage, readExplorerPage, registerExplorer } from "./explorer";
 import { imageRoutes } from "./images.route";
 import type { EventBell } from "../modules/report-events/event-bell";
 import type { ResponseCache } from "./response-cache";
@@ -44,6 +45,7 @@ export async function createHttpServer(config: Config, services: Services, schem
   });
   await app.register(fastifyCookie);
 
+  const explorerPage = readExplorerPage();
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
@@ -58,6 +60,9 @@ export async function createHttpServer(config: Config, services: Services, schem
       refuseStaleCredentials,
       costLimit(schema, config.limits.cost),
       ...(config.production ? [staffOnlyIntrospection, hideSuggestions] : []),
+      // Never Apollo's own landing page, which loads from CDNs: our explorer, or no page at all.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(explorerPage ? [explorerLandingPage(explorerPage)] : []),
     ],
     validationRules: queryLimitRules(config.limits),
     parseOptions: { maxTokens: config.limits.tokens },
@@ -115,6 +120,7 @@ export async function createHttpServer(config: Config, services: Services, schem
   });
 
   await registerAdminPanel(app, config.publicUrl);
+  if (explorerPage) await registerExplorer(app);
   const viewerOf = (request: FastifyRequest): Promise<Viewer> => services.sessions.resolve(credentials(request).token);
   await app.register(backupRoute, { services, embedded, viewerOf });
   await app.register(eventsRoute, { services, bell: eventBell, ...config.events, viewerOf });
