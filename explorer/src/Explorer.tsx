@@ -3,7 +3,7 @@ import "graphiql/setup-workers/vite";
 import "graphiql/style.css";
 import { fetcher } from "./graphql";
 
-const EXAMPLE = `# 최근 공개된 보고서 · The newest published reports
+const EXAMPLE = `# 최근 보고서 · The newest reports
 {
   reports(first: 5) {
     totalCount
