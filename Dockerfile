@@ -3,17 +3,21 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-# `npm run build` compiles the server (tsc, tsconfig.json) and builds the admin panel (vite, admin/).
+# `npm run build` compiles the server (tsc, tsconfig.json) and builds the admin panel (vite, admin/)
+# and the GraphQL explorer (vite, explorer/), both precompressed by tools/precompress.mts.
 COPY tsconfig.json ./
 COPY server ./server
 COPY admin ./admin
+COPY explorer ./explorer
+COPY tools ./tools
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=4000
 WORKDIR /app
 # What `node dist/server/src/index.js` needs, and nothing else: package.json (it makes the .js files
-# CommonJS), the production node_modules, the compiled server and the built panel (dist/admin).
+# CommonJS), the production node_modules, the compiled server, the built panel (dist/admin) and the
+# explorer (dist/explorer).
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
