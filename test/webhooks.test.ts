@@ -283,4 +283,31 @@ describe(`webhooks (${MODE})`, () => {
     expect(auditEvents.nodes.map((e) => e.action)).toEqual(["DELETE", "CREATE"]);
     expect(JSON.stringify(auditEvents)).not.toContain(secret.slice(6));
   });
+  it("names each delivery's report, and in the audit log each endpoint by its description, or its URL without one", async () => {
+    const firm = await createFirm(editor.client);
+    const { webhook } = await createWebhook("/named", firm.id);
+    const report = await published(firm, "[웹훅] 이름 있는 보고서");
+    await receiver.received("/named", 1);
+    await admin.request(`mutation($id: ID!) { sendTestWebhook(webhookId: $id) { id } }`, { id: webhook.id });
+    const { webhookDeliveries } = await admin.request<{ webhookDeliveries: { nodes: { type: string; report: { id: string; title: string } | null }[] } }>(
+      `query($id: ID!) { webhookDeliveries(webhookId: $id) { nodes { type report { id title } } } }`,
+      { id: webhook.id },
+    );
+    expect(webhookDeliveries.nodes).toEqual([
+      { type: "WEBHOOK_TEST", report: null },
+      { type: "REPORT_PUBLISHED", report: { id: report.id, title: "[웹훅] 이름 있는 보고서" } },
+    ]);
+
+    const titles = async (entityType: string) =>
+      (
+        await admin.request<{ auditEvents: { nodes: { entityId: string; entityTitle: string | null }[] } }>(
+          `query($type: String) { auditEvents(first: 100, filter: { entityType: $type }) { nodes { entityId entityTitle } } }`,
+          { type: entityType },
+        )
+      ).auditEvents.nodes;
+    expect((await titles("Webhook")).find((e) => e.entityId === webhook.id)?.entityTitle).toBe("테스트 수신 /named");
+    await admin.request(`mutation($id: ID!) { updateWebhook(id: $id, input: { description: "" }) { id } }`, { id: webhook.id });
+    expect((await titles("Webhook")).find((e) => e.entityId === webhook.id)?.entityTitle).toBe(receiver.url("/named"));
+    expect((await titles("WebhookDelivery"))[0]?.entityTitle).toBe(receiver.url("/named"));
+  });
 });

@@ -29,6 +29,8 @@ function shown(field: string, value: unknown, translate: Translate): string {
   if (typeof value !== "string") return typeof value === "number" ? String(value) : JSON.stringify(value);
   if (field === "status" || field.endsWith(".status")) return translate(`status.${value}`, { _: value });
   if (field === "role") return translate(`resources.users.roles.${value}`, { _: value });
+  if (field === "disabledReason") return translate(`resources.webhooks.reasons.${value}`, { _: value });
+  if (field === "eventTypes" || field === "type") return translate(`resources.webhooks.eventTypes.${value}`, { _: value });
   if (field === "body") return textOfHtml(value);
   return ISO_TIME.test(value) ? formatSeoul(value) : value;
 }

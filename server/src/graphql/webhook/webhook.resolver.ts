@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { Actor } from "../../modules/audit/audit.service";
+import { Report } from "../../modules/report/report.entity";
 import { Role } from "../../modules/user/user.entity";
 import { CurrentActor, UuidArg } from "../arguments";
 import type { Context } from "../context";
@@ -85,5 +86,10 @@ export class WebhookDeliveryResolver {
   @FieldResolver(() => [WebhookAttemptNode], { description: "Every attempt, oldest first, until the log is pruned (WEBHOOK_LOG_DAYS)." })
   attemptLog(@Root() delivery: WebhookDeliveryNode, @Ctx() ctx: Context): Promise<WebhookAttemptNode[]> {
     return ctx.loaders.webhookAttempts.load(delivery.id);
+  }
+
+  @FieldResolver(() => Report, { nullable: true, description: "The report the event is about, as it is now; null for a test, a disclaimer version or a deleted draft." })
+  report(@Root() delivery: WebhookDeliveryNode, @Ctx() ctx: Context): Promise<Report | null> | null {
+    return delivery.reportId ? ctx.loaders.report.load(delivery.reportId) : null;
   }
 }

@@ -35,6 +35,18 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of entity audit events name (`entity_type`). */
-export const AUDIT_ENTITY_TYPES = ["Report", "Firm", "Analyst", "SectorTag", "DisclaimerTemplate", "User", "ApiKey", "Image", "Database"] as const;
+export const AUDIT_ENTITY_TYPES = [
+  "Report",
+  "Firm",
+  "Analyst",
+  "SectorTag",
+  "DisclaimerTemplate",
+  "User",
+  "ApiKey",
+  "Image",
+  "Database",
+  "Webhook",
+  "WebhookDelivery",
+] as const;
 
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

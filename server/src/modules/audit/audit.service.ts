@@ -57,6 +57,8 @@ export const subjectKey = (ref: AuditEntityRef): string => `${ref.type}:${ref.id
 /**
  * How each kind of entity is named, as rows (id, title, firmId) of the ids in the placeholder.
  * A disclaimer template has no page of its own: it goes by its firm's name and links to the firm.
+ * An endpoint's description is optional, so one without goes by its URL; a delivery goes by its
+ * endpoint's name.
  */
 const SUBJECTS: Partial<Record<AuditEntityType, (ids: string) => string>> = {
   Report: (ids) => `SELECT id, title, NULL::uuid FROM reports WHERE id = ANY(${ids})`,
@@ -66,6 +68,9 @@ const SUBJECTS: Partial<Record<AuditEntityType, (ids: string) => string>> = {
   User: (ids) => `SELECT id, name, NULL::uuid FROM users WHERE id = ANY(${ids})`,
   ApiKey: (ids) => `SELECT id, name, NULL::uuid FROM api_keys WHERE id = ANY(${ids})`,
   DisclaimerTemplate: (ids) => `SELECT t.id, f.name, f.id FROM disclaimer_templates t JOIN firms f ON f.id = t.firm_id WHERE t.id = ANY(${ids})`,
+  Webhook: (ids) => `SELECT id, coalesce(nullif(description, ''), url), NULL::uuid FROM webhooks WHERE id = ANY(${ids})`,
+  WebhookDelivery: (ids) =>
+    `SELECT d.id, coalesce(nullif(w.description, ''), w.url), NULL::uuid FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = ANY(${ids})`,
 };
 
 /**
