@@ -11,13 +11,14 @@ import { Layout } from "./Layout";
  * panel's weight. Each folder is its own chunk, fetched in parallel.
  */
 async function screens(permissions: unknown) {
-  const [{ reports }, { firms }, { analysts }, { sectorTags }, { users }, { audit }, { ReviewQueue }, { ReviewPage }, { CompliancePage }] =
+  const [{ reports }, { firms }, { analysts }, { sectorTags }, { users }, { webhooks }, { audit }, { ReviewQueue }, { ReviewPage }, { CompliancePage }] =
     await Promise.all([
       import("./reports"),
       import("./firms"),
       import("./analysts"),
       import("./sector-tags"),
       import("./users"),
+      import("./webhooks"),
       import("./audit"),
       import("./review/ReviewQueue"),
       import("./review/ReviewPage"),
@@ -30,6 +31,7 @@ async function screens(permissions: unknown) {
       <Resource name="analysts" {...analysts} />
       <Resource name="sectorTags" {...sectorTags} />
       {hasRole(permissions, "ADMIN") && <Resource name="users" {...users} />}
+      {hasRole(permissions, "ADMIN") && <Resource name="webhooks" {...webhooks} />}
       {hasRole(permissions, "ADMIN") && <Resource name="auditEvents" {...audit} />}
       <CustomRoutes>
         <Route path="/review" element={<ReviewQueue />} />

@@ -10,6 +10,7 @@ import type { ResourceApi } from "./resources";
 import { reviewQueue } from "./review/operations";
 import { sectorTagsApi } from "./sector-tags/operations";
 import { usersApi } from "./users/operations";
+import { webhookOperations, webhooksApi } from "./webhooks/operations";
 
 /** react-admin's resources, each over its folder's typed operations. */
 const RESOURCES: Record<string, ResourceApi<RaRecord>> = {
@@ -19,6 +20,7 @@ const RESOURCES: Record<string, ResourceApi<RaRecord>> = {
   sectorTags: sectorTagsApi,
   users: usersApi,
   auditEvents: auditApi,
+  webhooks: webhooksApi,
 };
 
 function api(resource: string): ResourceApi<RaRecord> {
@@ -101,6 +103,7 @@ export const dataProvider = {
   reviewQueue,
   complianceIssues,
   renewOutdatedDisclaimers,
+  ...webhookOperations,
 } satisfies DataProvider & Record<string, unknown>;
 
 export type ResearchDeskDataProvider = typeof dataProvider;

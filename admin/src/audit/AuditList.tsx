@@ -8,9 +8,14 @@ import { AuditChanges } from "./AuditChanges";
 import { auditFilters, ENTITY_RESOURCES } from "./AuditFilters";
 import type { AuditRecord } from "./operations";
 
-/** Where the panel shows an event's entity: its own page, or for a disclaimer template its firm's. */
+/**
+ * Where the panel shows an event's entity: its own page, or for a disclaimer template its firm's.
+ * A webhook is linked while it exists (it has a title then), but is not in ENTITY_RESOURCES: the
+ * API lists endpoints without a search by name, which the entity filter would need.
+ */
 function entityPath(event: AuditRecord): string | null {
   if (event.entityType === "DisclaimerTemplate") return event.entityFirmId ? `/firms/${event.entityFirmId}/show` : null;
+  if (event.entityType === "Webhook" && event.entityTitle && event.entityId) return `/webhooks/${encodeURIComponent(event.entityId)}/show`;
   const target = ENTITY_RESOURCES[event.entityType as AuditEntityType];
   if (!target || !event.entityId) return null;
   const path = `/${target.resource}/${encodeURIComponent(event.entityId)}`;

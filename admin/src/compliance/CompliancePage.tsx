@@ -9,6 +9,7 @@ import { StepButton } from "../reports/StepButton";
 import { formatSeoul } from "../time";
 import type { ComplianceIssue } from "./operations";
 import { RenewAll } from "./RenewAll";
+import { StoppedWebhooks } from "./StoppedWebhooks";
 
 /** The report's correction, if any: a renewal when it already carries the firm's current version. */
 function CorrectionState({ issue }: { issue: ComplianceIssue }) {
@@ -84,11 +85,13 @@ function FirmFilter({ firms, firmId, onChange }: { firms: FirmRecord[]; firmId: 
  * Live or scheduled reports with an outdated disclaimer, schedules the scheduler stopped, and live
  * rows the database's gate would refuse today; editors renew them from here, one by one or all of
  * a firm's at once. The firm filter is in the address, so that a filtered list can be linked.
+ * Admins also see the webhook endpoints the server stopped, whose clients are no longer told.
  */
 export function CompliancePage() {
   const translate = useTranslate();
   const dataProvider = useDataProvider<ResearchDeskDataProvider>();
-  const editor = hasRole(usePermissions().permissions, "EDITOR");
+  const { permissions } = usePermissions();
+  const editor = hasRole(permissions, "EDITOR");
   const [params, setParams] = useSearchParams();
   const firmId = params.get("firmId");
   const list = useConnection(["complianceIssues", firmId], (after) => dataProvider.complianceIssues(after, firmId));
@@ -100,6 +103,7 @@ export function CompliancePage() {
     <Card>
       <Title title={translate("compliance.title")} />
       <CardContent>
+        {hasRole(permissions, "ADMIN") && <StoppedWebhooks />}
         <FirmFilter firms={firms} firmId={firmId} onChange={(id) => setParams(id ? { firmId: id } : {})} />
         {editor && firm && <RenewAll key={firm.id} firmId={firm.id} firmName={firm.name} />}
         {list.loaded && issues.length === 0 && <Typography>{translate("compliance.empty")}</Typography>}

@@ -59,6 +59,16 @@ type Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  fragment WebhookFields on WebhookNode {\n    id\n    url\n    description\n    eventTypes\n    firmIds\n    sectorTagIds\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    secretRotatedAt\n    previousSecretUntil\n    createdAt\n  }\n": typeof types.WebhookFieldsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query Webhook($id: ID!) {\n    webhook(id: $id) {\n      ...WebhookFields\n    }\n  }\n": typeof types.WebhookDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": typeof types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhookEvent($webhookId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(webhookId: $webhookId, eventId: $eventId) {\n      id\n    }\n  }\n": typeof types.RedeliverWebhookEventDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String, $counted: Boolean!, $filter: WebhookDeliveryFilterInput) {\n    page: webhookDeliveries(webhookId: $webhookId, first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        type\n        eventId\n        status\n        attempts\n        nextAttemptAt\n        createdAt\n        finishedAt\n        lastStatusCode\n        lastError\n        report {\n          id\n          title\n        }\n        attemptLog {\n          id\n          attempt\n          at\n          statusCode\n          durationMs\n          error\n          responseHead\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount @include(if: $counted)\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
 };
 const documents: Documents = {
     "\n  fragment AnalystFields on Analyst {\n    id\n    slug\n    name\n    nameEn\n    title\n    email\n    firm {\n      id\n      name\n    }\n  }\n": types.AnalystFieldsFragmentDoc,
@@ -106,6 +116,16 @@ const documents: Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  fragment WebhookFields on WebhookNode {\n    id\n    url\n    description\n    eventTypes\n    firmIds\n    sectorTagIds\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    secretRotatedAt\n    previousSecretUntil\n    createdAt\n  }\n": types.WebhookFieldsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query Webhook($id: ID!) {\n    webhook(id: $id) {\n      ...WebhookFields\n    }\n  }\n": types.WebhookDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      id\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": types.SendTestWebhookDocument,
+    "\n  mutation RedeliverWebhookEvent($webhookId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(webhookId: $webhookId, eventId: $eventId) {\n      id\n    }\n  }\n": types.RedeliverWebhookEventDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String, $counted: Boolean!, $filter: WebhookDeliveryFilterInput) {\n    page: webhookDeliveries(webhookId: $webhookId, first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        type\n        eventId\n        status\n        attempts\n        nextAttemptAt\n        createdAt\n        finishedAt\n        lastStatusCode\n        lastError\n        report {\n          id\n          title\n        }\n        attemptLog {\n          id\n          attempt\n          at\n          statusCode\n          durationMs\n          error\n          responseHead\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount @include(if: $counted)\n    }\n  }\n": types.WebhookDeliveriesDocument,
 };
 
 /**
@@ -302,6 +322,46 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookFields on WebhookNode {\n    id\n    url\n    description\n    eventTypes\n    firmIds\n    sectorTagIds\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    secretRotatedAt\n    previousSecretUntil\n    createdAt\n  }\n"): (typeof documents)["\n  fragment WebhookFields on WebhookNode {\n    id\n    url\n    description\n    eventTypes\n    firmIds\n    sectorTagIds\n    enabled\n    disabledReason\n    disabledAt\n    failingSince\n    secretRotatedAt\n    previousSecretUntil\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhook($id: ID!) {\n    webhook(id: $id) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  query Webhook($id: ID!) {\n    webhook(id: $id) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      secret\n      webhook {\n        ...WebhookFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhook($webhookId: ID!) {\n    sendTestWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookEvent($webhookId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(webhookId: $webhookId, eventId: $eventId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhookEvent($webhookId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(webhookId: $webhookId, eventId: $eventId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String, $counted: Boolean!, $filter: WebhookDeliveryFilterInput) {\n    page: webhookDeliveries(webhookId: $webhookId, first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        type\n        eventId\n        status\n        attempts\n        nextAttemptAt\n        createdAt\n        finishedAt\n        lastStatusCode\n        lastError\n        report {\n          id\n          title\n        }\n        attemptLog {\n          id\n          attempt\n          at\n          statusCode\n          durationMs\n          error\n          responseHead\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount @include(if: $counted)\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($webhookId: ID!, $first: Int, $after: String, $counted: Boolean!, $filter: WebhookDeliveryFilterInput) {\n    page: webhookDeliveries(webhookId: $webhookId, first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        type\n        eventId\n        status\n        attempts\n        nextAttemptAt\n        createdAt\n        finishedAt\n        lastStatusCode\n        lastError\n        report {\n          id\n          title\n        }\n        attemptLog {\n          id\n          attempt\n          at\n          statusCode\n          durationMs\n          error\n          responseHead\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount @include(if: $counted)\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,11 +8,12 @@ import { messages as reportBody } from "../reports/body/messages";
 import { messages as reports } from "../reports/messages";
 import { messages as sectorTags } from "../sector-tags/messages";
 import { messages as users } from "../users/messages";
+import { messages as webhooks } from "../webhooks/messages";
 import { messages as common } from "./common";
 import { raKorean } from "./ra-ko";
 
 /** Every screen's strings, per language; each resource folder keeps its own. */
-const parts = [common, reports, reportBody, firms, analysts, sectorTags, users, audit, images];
+const parts = [common, reports, reportBody, firms, analysts, sectorTags, users, webhooks, audit, images];
 
 export const catalogs: Record<"ko" | "en", TranslationMessages> = {
   ko: mergeTranslations(raKorean, ...parts.map((p) => p.ko)),

@@ -15,10 +15,11 @@ interface StepProps {
   /** A dialog body; when given, the step runs only after the user confirms it. */
   dialog?: { title: string; body: ReactNode; canConfirm?: boolean };
   variant?: "contained" | "outlined";
+  disabled?: boolean;
 }
 
 /** One workflow step: runs the server mutation (pessimistic: the screen changes only on success). */
-export function StepButton({ label, testId, done, run, dialog, variant = "outlined" }: StepProps) {
+export function StepButton({ label, testId, done, run, dialog, variant = "outlined", disabled = false }: StepProps) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -40,7 +41,7 @@ export function StepButton({ label, testId, done, run, dialog, variant = "outlin
   };
   return (
     <>
-      <Button variant={variant} disabled={busy} onClick={() => (dialog ? setOpen(true) : void go())} data-testid={testId}>
+      <Button variant={variant} disabled={busy || disabled} onClick={() => (dialog ? setOpen(true) : void go())} data-testid={testId}>
         {translate(label)}
       </Button>
       {dialog && (
