@@ -1,4 +1,4 @@
-import { DataTable, TopToolbar, CreateButton } from "react-admin";
+import { DataTable } from "react-admin";
 import { CursorList } from "../list-parts";
 import { SeoulDateField } from "../time";
 import type { WebhookRecord } from "./operations";
@@ -8,14 +8,7 @@ import { EventTypes, WebhookState } from "./WebhookState";
 /** Endpoints, newest first (the API's order); a row opens the endpoint with its delivery log. */
 export function WebhookList() {
   return (
-    <CursorList
-      actions={
-        <TopToolbar>
-          <CreateButton />
-        </TopToolbar>
-      }
-      sx={{ wordBreak: "keep-all" }}
-    >
+    <CursorList sx={{ wordBreak: "keep-all" }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col<WebhookRecord> source="url" disableSort render={(w) => <span style={{ overflowWrap: "anywhere" }}>{w.url}</span>} />
         <DataTable.Col source="description" disableSort />
