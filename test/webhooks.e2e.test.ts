@@ -76,7 +76,8 @@ describe.runIf(enabled)("the webhooks page in a real browser", () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(await page.getByTestId("secret-warning").textContent()).toContain("다시 볼 수 없습니다");
     // Photographed once the dialog has faded in.
-    await page.waitForFunction(`getComputedStyle(document.querySelector("[data-testid=secret-dialog] .MuiDialog-container")).opacity === "1"`);
+    const faded = page.getByTestId("secret-dialog").locator(".MuiDialog-container");
+    await expect.poll(() => faded.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).opacity)).toBe("1");
     await screenshot(page, "21-webhook-secret-once");
     await page.getByTestId("secret-stored").click();
     await page.waitForURL(/#\/webhooks\/[0-9a-f-]+\/show$/);
