@@ -11,7 +11,6 @@ import { WebhookState } from "../webhooks/WebhookState";
  */
 export function StoppedWebhooks() {
   const translate = useTranslate();
-  const t = (key: string) => translate(`resources.webhooks.${key}`);
   // Endpoints number in the tens at most: the API returns them all at once.
   const { data = [] } = useGetList<WebhookRecord>("webhooks", { pagination: { page: 1, perPage: 100 }, sort: { field: "createdAt", order: "DESC" } });
   const stopped = data.filter((w) => w.disabledReason === "FAILING" || w.disabledReason === "GONE");
@@ -19,18 +18,18 @@ export function StoppedWebhooks() {
   return (
     <>
       <Typography variant="h6" sx={{ mt: 2 }}>
-        {t("compliance.title")}
+        {translate("resources.webhooks.compliance.title")}
       </Typography>
       <Alert severity="error" sx={{ my: 1 }}>
-        {t("compliance.intro")}
+        {translate("resources.webhooks.compliance.intro")}
       </Alert>
       <Table size="small" data-testid="stopped-webhooks" sx={{ mb: 3 }}>
         <TableHead>
           <TableRow>
-            <TableCell>{t("fields.url")}</TableCell>
-            <TableCell>{t("fields.state")}</TableCell>
-            <TableCell>{t("fields.failingSince")}</TableCell>
-            <TableCell>{t("compliance.stopped_at")}</TableCell>
+            <TableCell>{translate("resources.webhooks.fields.url")}</TableCell>
+            <TableCell>{translate("resources.webhooks.fields.state")}</TableCell>
+            <TableCell>{translate("resources.webhooks.fields.failingSince")}</TableCell>
+            <TableCell>{translate("resources.webhooks.compliance.stopped_at")}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
