@@ -39,7 +39,8 @@ const decoded = (answer: Raw): Buffer => {
 };
 
 /** The scripts and styles a built page names, as the browser would ask for them. */
-const assetsOf = (html: string): string[] => [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]);
+/** The scripts and styles a built page loads (its entry and the chunks it preloads), not its icon. */
+const assetsOf = (html: string): string[] => [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const ENCODINGS = [

@@ -70,8 +70,13 @@ describe(`webhook deliveries through failures (${MODE})`, () => {
     expect(arrivals[1].headers["webhook-id"]).toBe(arrivals[0].headers["webhook-id"]);
     const staff = (await signIn(second, ADMIN.email, ADMIN.password)).client;
     const [delivery] = await eventually(() => deliveriesOf(staff, webhookId), (d) => d[0]?.status === "DELIVERED");
-    // The first attempt died with its server before it could be logged; the second is.
-    expect(delivery).toMatchObject({ status: "DELIVERED", attempts: 2, attemptLog: [{ attempt: 2, statusCode: 200 }] });
+    // The first attempt died with its server before it could be logged; the one after the restart
+    // is. On a server PostgreSQL the claim of the first survived (attempt 2); embedded, the killed
+    // process was the database too, and the claim, committed without waiting for the disk, may be
+    // gone with it (attempt 1 again): either way the receiver got the event twice, never none.
+    expect(delivery).toMatchObject({ status: "DELIVERED", attemptLog: [{ statusCode: 200 }] });
+    expect(delivery.attemptLog[0].attempt).toBe(delivery.attempts);
+    expect(MODE === "server" ? [2] : [1, 2]).toContain(delivery.attempts);
     await second.stop();
   }, 180_000);
 
