@@ -192,7 +192,7 @@ export function loadConfig(): Config {
       retrySchedule: seconds("WEBHOOK_RETRY_SCHEDULE", DEFAULT_RETRY_SCHEDULE),
       logDays: integer("WEBHOOK_LOG_DAYS", 30, 1, 3_650),
       allowedHosts: names("WEBHOOK_ALLOWED_HOSTS"),
-      concurrency: integer("WEBHOOK_CONCURRENCY", 16, 1, 1_000),
+      concurrency: integer("WEBHOOK_CONCURRENCY", 64, 1, 1_000),
     },
     loginLimits: {
       perAccount: integer("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1_000),
