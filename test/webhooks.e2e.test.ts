@@ -143,7 +143,7 @@ describe.runIf(enabled)("the webhooks page in a real browser", () => {
     await screenshot(page, "21-webhooks-page");
   }, FLOW_TIMEOUT);
 
-  it("lists an endpoint the server stopped on the compliance page, and hides the screen from editors", async () => {
+  it("lists an endpoint the server stopped on the compliance page, for reviewers too, by host and without the admin screen", async () => {
     const firm = await firmNamed();
     const adminClient = (await signIn(running.server(), ADMIN.email, ADMIN.password)).client;
     receiver.answer("/gone", 410);
@@ -165,10 +165,18 @@ describe.runIf(enabled)("the webhooks page in a real browser", () => {
     await page.getByTestId("stopped-alert").waitFor();
     expect(await page.getByTestId("send-test").isDisabled()).toBe(true);
 
-    const editorPage = await signedIn(editor);
-    await editorPage.goto(admin("/compliance"));
-    await editorPage.getByTestId("firm-filter").waitFor();
-    expect(await editorPage.locator('a[href="#/webhooks"]').count()).toBe(0);
-    expect(await editorPage.locator("[data-testid=stopped-webhooks]").count()).toBe(0);
+    // A reviewer sees the stop too, by host and last error, with no way into the admin-only screen.
+    const reviewerPage = await signedIn(reviewer);
+    await reviewerPage.goto(admin("/compliance"));
+    const seen = reviewerPage.locator(`[data-testid=stopped-webhook][data-webhook="${id}"]`);
+    await seen.waitFor({ timeout: 15_000 });
+    const text = await seen.textContent();
+    expect(text).toContain("해지된 고객사");
+    expect(text).toContain(new URL(receiver.url("/gone")).host);
+    expect(text).toContain("HTTP 410");
+    expect(text).not.toContain("/gone");
+    expect(await seen.getByRole("link").count()).toBe(0);
+    expect(await reviewerPage.locator('a[href="#/webhooks"]').count()).toBe(0);
+    await screenshot(reviewerPage, "21-stopped-webhooks-reviewer");
   }, FLOW_TIMEOUT);
 });

@@ -208,6 +208,16 @@ describe(`webhooks (${MODE})`, () => {
       (w) => !w.enabled,
     );
     expect(disabled).toMatchObject({ enabled: false, disabledReason: "GONE" });
+    // Staff who are not admins see the stop on the compliance page: the host, never the whole URL.
+    const stoppedQuery = `{ stoppedWebhooks { id description host disabledReason disabledAt lastError } }`;
+    const { stoppedWebhooks } = await reviewer.client.request<{ stoppedWebhooks: Record<string, unknown>[] }>(stoppedQuery);
+    expect(stoppedWebhooks.find((w) => w.id === webhook.id)).toMatchObject({
+      description: "테스트 수신 /gone",
+      host: new URL(receiver.url("/gone")).host,
+      disabledReason: "GONE",
+      lastError: "HTTP 410",
+    });
+    expect(codesOf(await errorsOf(running.server().client, stoppedQuery))).toEqual(["UNAUTHENTICATED"]);
     await published(firm, "[웹훅] 410 이후");
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(receiver.arrivals("/gone")).toHaveLength(1);
@@ -219,6 +229,7 @@ describe(`webhooks (${MODE})`, () => {
     expect(JSON.parse(arrivals[1].body) as Message).toMatchObject({ type: "REPORT_RETRACTED", data: { reportId: report.id } });
     const log = await eventually(() => deliveries(webhook.id), (d) => d.every((x) => x.status !== "PENDING"));
     expect(log.map((d) => `${d.type}:${d.status}`).sort()).toEqual(["REPORT_PUBLISHED:FAILED", "REPORT_RETRACTED:DELIVERED"]);
+    expect((await reviewer.client.request<{ stoppedWebhooks: { id: string }[] }>(stoppedQuery)).stoppedWebhooks.map((w) => w.id)).not.toContain(webhook.id);
   });
 
   it.runIf(MODE === "server")("disables an endpoint whose attempts have all failed for three days, and says so in the audit log", async () => {

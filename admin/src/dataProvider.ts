@@ -1,7 +1,7 @@
 import type { DataProvider, GetListParams, Identifier, RaRecord } from "react-admin";
 import { analystsApi } from "./analysts/operations";
 import { auditApi } from "./audit/operations";
-import { complianceIssues, renewOutdatedDisclaimers } from "./compliance/operations";
+import { complianceIssues, renewOutdatedDisclaimers, stoppedWebhooks } from "./compliance/operations";
 import { fetchPage } from "./cursors";
 import { fieldErrorOf } from "./errors";
 import { createDisclaimerTemplate, firmsApi } from "./firms/operations";
@@ -103,6 +103,7 @@ export const dataProvider = {
   reviewQueue,
   complianceIssues,
   renewOutdatedDisclaimers,
+  stoppedWebhooks,
   ...webhookOperations,
 } satisfies DataProvider & Record<string, unknown>;
 

@@ -85,7 +85,7 @@ function FirmFilter({ firms, firmId, onChange }: { firms: FirmRecord[]; firmId: 
  * Live or scheduled reports with an outdated disclaimer, schedules the scheduler stopped, and live
  * rows the database's gate would refuse today; editors renew them from here, one by one or all of
  * a firm's at once. The firm filter is in the address, so that a filtered list can be linked.
- * Admins also see the webhook endpoints the server stopped, whose clients are no longer told.
+ * Above them, the webhook endpoints the server stopped, whose clients are no longer told.
  */
 export function CompliancePage() {
   const translate = useTranslate();
@@ -103,7 +103,7 @@ export function CompliancePage() {
     <Card>
       <Title title={translate("compliance.title")} />
       <CardContent>
-        {hasRole(permissions, "ADMIN") && <StoppedWebhooks />}
+        <StoppedWebhooks admin={hasRole(permissions, "ADMIN")} />
         <FirmFilter firms={firms} firmId={firmId} onChange={(id) => setParams(id ? { firmId: id } : {})} />
         {editor && firm && <RenewAll key={firm.id} firmId={firm.id} firmName={firm.name} />}
         {list.loaded && issues.length === 0 && <Typography>{translate("compliance.empty")}</Typography>}

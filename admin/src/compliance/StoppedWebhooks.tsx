@@ -1,19 +1,35 @@
 import { Alert, Table, TableBody, TableCell, TableHead, TableRow, Typography } from "@mui/material";
-import { Link, useGetList, useTranslate } from "react-admin";
+import { useQuery } from "@tanstack/react-query";
+import { Link, useDataProvider, useTranslate } from "react-admin";
+import type { ResearchDeskDataProvider } from "../dataProvider";
 import { formatSeoul } from "../time";
-import type { WebhookRecord } from "../webhooks/operations";
 import { WebhookState } from "../webhooks/WebhookState";
+import type { StoppedWebhook } from "./operations";
+
+function Endpoint({ webhook, admin }: { webhook: StoppedWebhook; admin: boolean }) {
+  const name = webhook.description || webhook.host;
+  return (
+    <>
+      {admin ? <Link to={`/webhooks/${webhook.id}/show`}>{name}</Link> : name}
+      {webhook.description && (
+        <Typography variant="caption" sx={{ display: "block" }}>
+          {webhook.host}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 /**
  * Endpoints the server stopped (410 Gone, or failing for 3 days): the clients behind them are not
- * told of publications, corrections or retractions until an admin turns them back on. Endpoints
+ * told of publications, corrections or retractions until an admin turns them back on. Every staff
+ * member sees them, with the host rather than the URL; admins get a link to the endpoint. Endpoints
  * an admin switched off are not listed: that was a decision, not a failure.
  */
-export function StoppedWebhooks() {
+export function StoppedWebhooks({ admin }: { admin: boolean }) {
   const translate = useTranslate();
-  // Endpoints number in the tens at most: the API returns them all at once.
-  const { data = [] } = useGetList<WebhookRecord>("webhooks", { pagination: { page: 1, perPage: 100 }, sort: { field: "createdAt", order: "DESC" } });
-  const stopped = data.filter((w) => w.disabledReason === "FAILING" || w.disabledReason === "GONE");
+  const dataProvider = useDataProvider<ResearchDeskDataProvider>();
+  const { data: stopped = [] } = useQuery({ queryKey: ["stoppedWebhooks"], queryFn: () => dataProvider.stoppedWebhooks() });
   if (!stopped.length) return null;
   return (
     <>
@@ -21,13 +37,14 @@ export function StoppedWebhooks() {
         {translate("resources.webhooks.compliance.title")}
       </Typography>
       <Alert severity="error" sx={{ my: 1 }}>
-        {translate("resources.webhooks.compliance.intro")}
+        {translate("resources.webhooks.compliance.intro")} {!admin && translate("resources.webhooks.compliance.ask_admin")}
       </Alert>
       <Table size="small" data-testid="stopped-webhooks" sx={{ mb: 3 }}>
         <TableHead>
           <TableRow>
-            <TableCell>{translate("resources.webhooks.fields.url")}</TableCell>
+            <TableCell>{translate("resources.webhooks.compliance.endpoint")}</TableCell>
             <TableCell>{translate("resources.webhooks.fields.state")}</TableCell>
+            <TableCell>{translate("resources.webhooks.compliance.last_error")}</TableCell>
             <TableCell>{translate("resources.webhooks.fields.failingSince")}</TableCell>
             <TableCell>{translate("resources.webhooks.compliance.stopped_at")}</TableCell>
           </TableRow>
@@ -36,16 +53,12 @@ export function StoppedWebhooks() {
           {stopped.map((w) => (
             <TableRow key={w.id} data-testid="stopped-webhook" data-webhook={w.id}>
               <TableCell sx={{ overflowWrap: "anywhere" }}>
-                <Link to={`/webhooks/${w.id}/show`}>{w.description || w.url}</Link>
-                {w.description && (
-                  <Typography variant="caption" sx={{ display: "block" }}>
-                    {w.url}
-                  </Typography>
-                )}
+                <Endpoint webhook={w} admin={admin} />
               </TableCell>
               <TableCell>
-                <WebhookState webhook={w} />
+                <WebhookState webhook={{ enabled: false, disabledReason: w.disabledReason }} />
               </TableCell>
+              <TableCell sx={{ overflowWrap: "anywhere" }}>{w.lastError ?? "-"}</TableCell>
               <TableCell>{formatSeoul(w.failingSince)}</TableCell>
               <TableCell>{formatSeoul(w.disabledAt)}</TableCell>
             </TableRow>

@@ -64,6 +64,25 @@ const RenewOutdatedDisclaimers = graphql(`
  */
 const RENEWAL_BATCH = 200;
 
+const StoppedWebhooks = graphql(`
+  query StoppedWebhooks {
+    stoppedWebhooks {
+      id
+      description
+      host
+      disabledReason
+      disabledAt
+      failingSince
+      lastError
+    }
+  }
+`);
+
+export type StoppedWebhook = ResultOf<typeof StoppedWebhooks>["stoppedWebhooks"][number];
+
+/** Endpoints the server stopped; they number in the tens at most, so all come at once. */
+export const stoppedWebhooks = async () => (await gql(StoppedWebhooks)).stoppedWebhooks;
+
 /** One page of the compliance list, of one firm or of all. */
 export const complianceIssues = async (after: string | null, firmId: string | null) =>
   (await gql(ComplianceIssues, { ...pageVariables(after), filter: compact({ firmId }) })).page;

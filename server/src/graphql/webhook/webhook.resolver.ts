@@ -7,6 +7,7 @@ import type { Context } from "../context";
 import {
   CreatedWebhook,
   CreateWebhookInput,
+  StoppedWebhookNode,
   UpdateWebhookInput,
   WebhookAttemptNode,
   WebhookDeliveriesArgs,
@@ -21,6 +22,12 @@ export class WebhookResolver {
   @Query(() => [WebhookNode], { description: "Webhook endpoints, newest first; never their secrets." })
   webhooks(@Ctx() ctx: Context): Promise<WebhookNode[]> {
     return ctx.services.webhooks.list();
+  }
+
+  @Authorized()
+  @Query(() => [StoppedWebhookNode], { description: "Endpoints the server stopped, for the compliance page (staff only)." })
+  stoppedWebhooks(@Ctx() ctx: Context): Promise<StoppedWebhookNode[]> {
+    return ctx.services.webhooks.stopped();
   }
 
   @Authorized(Role.ADMIN)

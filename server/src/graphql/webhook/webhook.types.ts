@@ -5,6 +5,7 @@ import {
   WebhookDeliveryStatus,
   WebhookDisabledReason,
   type NewWebhook,
+  type StoppedWebhook,
   type Webhook,
   type WebhookAttempt,
   type WebhookChanges,
@@ -74,6 +75,32 @@ export class WebhookNode implements Webhook {
 
   @Field(() => GraphQLISODateTime)
   updatedAt!: Date;
+}
+
+@ObjectType({
+  description: "An endpoint the server stopped (410 Gone, or failing for three days): its clients are not told of report events until an admin turns it back on.",
+})
+export class StoppedWebhookNode implements StoppedWebhook {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  description!: string;
+
+  @Field({ description: "Where it sent to; the whole URL is for admins only, as it may carry the receiver's token." })
+  host!: string;
+
+  @Field(() => WebhookDisabledReason)
+  disabledReason!: WebhookDisabledReason.GONE | WebhookDisabledReason.FAILING;
+
+  @Field(() => GraphQLISODateTime)
+  disabledAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  failingSince!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "The last failed attempt's error, such as \"HTTP 503\"." })
+  lastError!: string | null;
 }
 
 @ObjectType()

@@ -14,6 +14,7 @@ import {
   WebhookDeliveryStatus,
   WebhookDisabledReason,
   type NewWebhook,
+  type StoppedWebhook,
   type Webhook,
   type WebhookAttempt,
   type WebhookChanges,
@@ -74,6 +75,19 @@ export class WebhookService {
 
   list(): Promise<Webhook[]> {
     return this.dataSource.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhooks w ORDER BY w.created_at DESC, w.id`);
+  }
+
+  /** Endpoints the server stopped, most recently stopped first; an admin's own switching off is not listed. */
+  async stopped(): Promise<StoppedWebhook[]> {
+    const rows: (Omit<StoppedWebhook, "host"> & { url: string })[] = await this.dataSource.query(
+      `SELECT w.id, w.description, w.url, w.disabled_reason AS "disabledReason", w.disabled_at AS "disabledAt", w.failing_since AS "failingSince",
+              (SELECT d.last_error FROM webhook_deliveries d WHERE d.webhook_id = w.id AND d.last_error IS NOT NULL ORDER BY d.seq DESC LIMIT 1) AS "lastError"
+       FROM webhooks w
+       WHERE NOT w.enabled AND w.disabled_reason IN ($1, $2)
+       ORDER BY w.disabled_at DESC, w.id`,
+      [WebhookDisabledReason.GONE, WebhookDisabledReason.FAILING],
+    );
+    return rows.map(({ url, ...stopped }) => ({ ...stopped, host: new URL(url).host }));
   }
 
   async find(id: string): Promise<Webhook | null> {

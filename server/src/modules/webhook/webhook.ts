@@ -37,6 +37,20 @@ export interface Webhook {
   updatedAt: Date;
 }
 
+/**
+ * An endpoint the server stopped (410 Gone, or failing for days), as every staff member sees it on
+ * the compliance page: its host, not its URL, which may carry the receiver's token.
+ */
+export interface StoppedWebhook {
+  id: string;
+  description: string;
+  host: string;
+  disabledReason: WebhookDisabledReason.GONE | WebhookDisabledReason.FAILING;
+  disabledAt: Date;
+  failingSince: Date | null;
+  lastError: string | null;
+}
+
 export interface WebhookDelivery {
   id: string;
   webhookId: string;
