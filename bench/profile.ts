@@ -8,16 +8,17 @@ import { dataOf, send } from "./http";
 import { LoadGenerator } from "./load";
 import { parseOptions, UsageError, type Options } from "./options";
 import { prepareDataset } from "./seed/seed";
-import { BENCH_ADMIN, startAppServer, type RunningServer } from "./servers";
+import { BENCH_ADMIN, startAppServer, startBaseline, type RunningServer } from "./servers";
 import { buildWorkloads, loadParameters, loginRequest, type Workload } from "./workloads";
 
 /**
  * Where the server's CPU goes under a read workload: the server runs with bench/profile-hook.js,
  * the load generator warms it up, then V8's CPU profiler records one run of `--duration` seconds.
  * Prints self time per area (package, server layer, Node, GC) and the top functions, per request,
- * and keeps the .cpuprofile for Chrome DevTools (Performance → load profile) or speedscope:
+ * and keeps the .cpuprofile for Chrome DevTools (Performance → load profile) or speedscope.
+ * `--baseline` profiles the raw baseline instead, to see what any server pays for the same answers:
  *
- *   BENCH_DATABASE_URL=… npm run bench:profile -- --database rd_bench_100k --reuse --workloads W1,W2
+ *   BENCH_DATABASE_URL=… npm run bench:profile -- --database rd_bench_100k --reuse --workloads W1,W2 [--baseline]
  */
 const ROOT = path.resolve(__dirname, "../..");
 const TOP_AREAS = 25;
@@ -67,21 +68,25 @@ async function profileWorkload(server: RunningServer, load: LoadGenerator, workl
   console.log(table("function (self time)", summary.functions, result.requests, summary.busyMs, TOP_FUNCTIONS));
 }
 
-async function run(options: Options): Promise<void> {
+async function run(options: Options, baseline: boolean): Promise<void> {
   const dataset = await prepareDataset(options.serverUrl, options.database, { reports: options.reports, seed: options.seed }, options.reuse, 0);
   if (options.seedOnly) return;
   const parameters = await loadParameters(dataset.url);
   const directory = path.join(ROOT, "bench/results/profiles", new Date().toISOString().slice(0, 19).replace(/:/g, "-"));
   fs.mkdirSync(directory, { recursive: true });
-  const server = await startAppServer({ databaseUrl: dataset.url, poolSize: options.poolSize }, { responseCache: false, sqlStats: false, profileDir: directory });
+  const settings = { databaseUrl: dataset.url, poolSize: options.poolSize };
+  const server = baseline
+    ? await startBaseline(settings, directory)
+    : await startAppServer(settings, { responseCache: false, sqlStats: false, profileDir: directory });
   const load = LoadGenerator.start();
   try {
-    const { login } = dataOf(await send(server.origin, loginRequest(BENCH_ADMIN.email, BENCH_ADMIN.password)), "signing in") as { login: { token: string } };
+    // The baseline has no sign-in; it answers the staff workloads by their shape alone.
+    const token = baseline ? "" : (dataOf(await send(server.origin, loginRequest(BENCH_ADMIN.email, BENCH_ADMIN.password)), "signing in") as { login: { token: string } }).login.token;
     const takeFromPool = (): string[] => {
       throw new UsageError("bench:profile measures reads: W6 writes, profile it from a copy");
     };
-    const workloads = buildWorkloads(parameters, login.token, takeFromPool, 0).filter((w) => options.workloads.has(w.group) && w.group !== "W6");
-    if (workloads.some((w) => w.group === "W7")) await registerPersistedQueries(server, parameters.slugs[0]);
+    const workloads = buildWorkloads(parameters, token, takeFromPool, 0).filter((w) => options.workloads.has(w.group) && w.group !== "W6");
+    if (!baseline && workloads.some((w) => w.group === "W7")) await registerPersistedQueries(server, parameters.slugs[0]);
     for (const [i, workload] of workloads.entries()) await profileWorkload(server, load, workload, options, path.join(directory, `profile-${i + 1}.cpuprofile`));
   } finally {
     load.stop();
@@ -89,11 +94,12 @@ async function run(options: Options): Promise<void> {
   }
 }
 
-const argv = process.argv.slice(2);
+const baseline = process.argv.includes("--baseline");
+const argv = process.argv.slice(2).filter((arg) => arg !== "--baseline");
 try {
   // One workload unless told otherwise: profiling all of them takes a while and W1 is the usual question.
   const options = parseOptions(argv.includes("--workloads") ? argv : [...argv, "--workloads", "W1"], process.env);
-  run(options).catch((error: unknown) => {
+  run(options, baseline).catch((error: unknown) => {
     console.error(`bench:profile failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   });

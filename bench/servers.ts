@@ -89,11 +89,18 @@ export function startAppServer(settings: ServerSettings, mode: AppServerMode): P
     ADMIN_PASSWORD: BENCH_ADMIN.password,
     RESPONSE_CACHE: mode.responseCache ? "on" : "off",
     LOG_LEVEL: "warn",
-    ...(mode.profileDir && { PROFILE_DIR: mode.profileDir }),
+    ...profiled(mode.profileDir).env,
     ...mode.env,
-  }, mode.profileDir ? ["--require", path.join(DIST, "bench/profile-hook.js")] : []);
+  }, profiled(mode.profileDir).nodeArgs);
 }
 
-export function startBaseline(settings: ServerSettings): Promise<RunningServer> {
-  return start("baseline", BASELINE_ENTRY, { DATABASE_URL: settings.databaseUrl, DATABASE_POOL_SIZE: String(settings.poolSize) });
+/** With bench/profile-hook.js preloaded when a profile directory is given. */
+function profiled(profileDir: string | undefined): { env: Record<string, string>; nodeArgs: string[] } {
+  if (!profileDir) return { env: {}, nodeArgs: [] };
+  return { env: { PROFILE_DIR: profileDir }, nodeArgs: ["--require", path.join(DIST, "bench/profile-hook.js")] };
+}
+
+export function startBaseline(settings: ServerSettings, profileDir?: string): Promise<RunningServer> {
+  const { env, nodeArgs } = profiled(profileDir);
+  return start("baseline", BASELINE_ENTRY, { DATABASE_URL: settings.databaseUrl, DATABASE_POOL_SIZE: String(settings.poolSize), ...env }, nodeArgs);
 }

@@ -267,6 +267,25 @@ describe("query shape", () => {
     expect(error.extensions?.cost).toBeGreaterThan(error.extensions?.limit as number);
   });
 
+  it("one document's cost follows its variables: page sizes and @include, in any order of requests", async () => {
+    const query = `query($outer: Int, $inner: Int, $deep: Boolean! = false, $slug: String) {
+      reports(first: $outer, filter: { search: $slug }) { nodes { firm { reports(first: $inner) { nodes { title analysts @include(if: $deep) { name } } } } } } }`;
+    const costOf = async (variables: Record<string, unknown>): Promise<unknown> => {
+      const errors = await errorsOf(anonymous(), query, variables).catch(() => []);
+      return errors.find((e) => e.extensions?.code === "BAD_USER_INPUT")?.extensions?.cost ?? "within the limit";
+    };
+    const costly = { outer: 100, inner: 100 };
+    const first = await costOf(costly);
+    expect(first).toEqual(expect.any(Number));
+    expect(await costOf({ outer: 2, inner: 2 })).toBe("within the limit");
+    // Another slug is the same cost; the other page sizes and the included list are not.
+    expect(await costOf({ ...costly, slug: "다른-보고서" })).toBe(first);
+    expect(await costOf({ outer: 100, inner: 99 })).toBeLessThan(first as number);
+    expect(await costOf({ ...costly, deep: true })).toBeGreaterThan(first as number);
+    expect(await costOf({ ...costly, deep: false })).toBe(first);
+    expect(await costOf(costly)).toBe(first);
+  });
+
   it("first: 99999999, written in the query or passed as a variable → BAD_USER_INPUT", async () => {
     expect(codesOf(await errorsOf(anonymous(), `{ reports(first: 99999999) { totalCount } }`))).toEqual(["BAD_USER_INPUT"]);
     expect(codesOf(await errorsOf(anonymous(), `query($n: Int) { reports(first: $n) { totalCount } }`, { n: 99_999_999 }))).toEqual(["BAD_USER_INPUT"]);

@@ -17,6 +17,7 @@ import type { Services } from "../modules/services";
 import { subjectKey, type AuditEntityRef, type AuditSubject } from "../modules/audit/audit.service";
 import type { Child } from "../kernel/sql";
 import type { WebhookAttempt } from "../modules/webhook/webhook";
+import type { AuditEvent } from "../modules/audit/audit-event.entity";
 
 function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
@@ -68,56 +69,148 @@ function reportRelations(services: Services) {
 /**
  * Per-request batching for every relation, so that a page of reports costs the same number of
  * statements whatever its size. Created fresh for each request: nothing is cached across viewers.
+ * Each loader is made when first used, as most requests use one or two of them.
  */
-export function createLoaders(services: Services, viewer: Viewer) {
-  const reportPages = perArguments(([parent, args]: [ReportParent, ReportListArgs]) => (ids: readonly string[]) =>
-    services.reportQueries.listForParents(viewer, parent, ids, args),
-  );
-  return {
-    ...reportRelations(services),
-    firm: byId<Firm>((ids) => services.firms.findByIds(ids)),
-    disclaimer: byId<DisclaimerSnapshot>((ids) => services.disclaimers.findSnapshotsByIds(ids)),
-    analystsOfFirm: childrenById<Analyst>((ids) => services.analysts.findByFirmIds(ids)),
-    revisionsOfReport: childrenById<ReportRevision>(async (ids) =>
-      (await services.reports.revisions(ids)).map((r) => ({ parentId: r.reportId, item: r })),
-    ),
-    currentTemplateOfFirm: new DataLoader<string, DisclaimerTemplate | null>(async (ids) => {
-      const current = new Map((await services.disclaimers.findCurrentTemplates(ids)).map((t) => [t.firmId, t]));
-      return ids.map((id) => current.get(id) ?? null);
-    }),
-    templatesOfFirm: childrenById<DisclaimerTemplate>(async (ids) =>
-      (await services.disclaimers.findTemplatesByFirmIds(ids)).map((t) => ({ parentId: t.firmId, item: t })),
-    ),
-    user: byId<User>((ids) => services.users.findByIds(ids)),
-    report: byId<Report>((ids) => services.reportQueries.findByIds(viewer, ids)),
-    analyst: byId<Analyst>((ids) => services.analysts.findByIds(ids)),
-    sectorTag: byId<SectorTag>((ids) => services.sectorTags.findByIds(ids)),
-    template: byId<DisclaimerTemplate>((ids) => services.disclaimers.findTemplatesByIds(ids)),
-    latestReview: new DataLoader<string, DisclaimerSnapshot | null>(async (ids) => {
-      const reviews = new Map((await services.disclaimers.latestReviews(ids)).map((s) => [s.reportId, s]));
-      return ids.map((id) => reviews.get(id) ?? null);
-    }),
-    workingCopy: new DataLoader<string, WorkingCopy | null>(async (ids) => {
-      const copies = new Map((await services.reports.findWorkingCopies(ids)).map((c) => [c.reportId, c]));
-      return ids.map((id) => copies.get(id) ?? null);
-    }),
-    publicationPeriods: childrenById<PublicationPeriod>(async (ids) =>
-      (await services.reports.publicationPeriods(ids)).map((p) => ({ parentId: p.reportId, item: p })),
-    ),
-    webhookAttempts: childrenById<WebhookAttempt>((ids) => services.webhooks.attempts(ids)),
-    /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
-    reportsOf: (parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> => reportPages([parent, args]),
-    /** The entities audit events name, of every type at once. */
-    auditSubject: new DataLoader<AuditEntityRef, AuditSubject | null, string>(
-      async (refs) => {
-        const found = await services.audit.subjects(refs);
-        return refs.map((ref) => found.get(subjectKey(ref)) ?? null);
-      },
-      { cacheKeyFn: subjectKey },
-    ),
-    /** `auditTrail` of reports: one loader per argument set. */
-    auditTrailOf: perArguments((args: PageArgs) => (ids: readonly string[]) => services.audit.trails("Report", ids, args)),
+export class Loaders {
+  constructor(
+    private readonly services: Services,
+    private readonly viewer: Viewer,
+  ) {}
+
+  private relations?: ReturnType<typeof reportRelations>;
+  private made: Partial<Record<string, unknown>> = {};
+
+  private once<T>(name: string, make: () => T): T {
+    return (this.made[name] ??= make()) as T;
+  }
+
+  /** A report's relation: the value read with it if any (then without a promise), else batched. */
+  relationOf<K extends ReportRelation>(report: Report, relation: K): MaybePromise<ReportRelations[K]> {
+    return (this.relations ??= reportRelations(this.services)).relationOf(report, relation);
+  }
+
+  /** Keeps the relations a report was read with, for relationOf. */
+  readonly keepRelations = (report: Report, values: RelationValues): void => {
+    (this.relations ??= reportRelations(this.services)).keepRelations(report, values);
   };
+
+  get firm() {
+    return this.once("firm", () => byId<Firm>((ids) => this.services.firms.findByIds(ids)));
+  }
+
+  get disclaimer() {
+    return this.once("disclaimer", () => byId<DisclaimerSnapshot>((ids) => this.services.disclaimers.findSnapshotsByIds(ids)));
+  }
+
+  get analystsOfFirm() {
+    return this.once("analystsOfFirm", () => childrenById<Analyst>((ids) => this.services.analysts.findByFirmIds(ids)));
+  }
+
+  get revisionsOfReport() {
+    return this.once("revisionsOfReport", () =>
+      childrenById<ReportRevision>(async (ids) => (await this.services.reports.revisions(ids)).map((r) => ({ parentId: r.reportId, item: r }))),
+    );
+  }
+
+  get currentTemplateOfFirm() {
+    return this.once(
+      "currentTemplateOfFirm",
+      () =>
+        new DataLoader<string, DisclaimerTemplate | null>(async (ids) => {
+          const current = new Map((await this.services.disclaimers.findCurrentTemplates(ids)).map((t) => [t.firmId, t]));
+          return ids.map((id) => current.get(id) ?? null);
+        }),
+    );
+  }
+
+  get templatesOfFirm() {
+    return this.once("templatesOfFirm", () =>
+      childrenById<DisclaimerTemplate>(async (ids) => (await this.services.disclaimers.findTemplatesByFirmIds(ids)).map((t) => ({ parentId: t.firmId, item: t }))),
+    );
+  }
+
+  get user() {
+    return this.once("user", () => byId<User>((ids) => this.services.users.findByIds(ids)));
+  }
+
+  get report() {
+    return this.once("report", () => byId<Report>((ids) => this.services.reportQueries.findByIds(this.viewer, ids)));
+  }
+
+  get analyst() {
+    return this.once("analyst", () => byId<Analyst>((ids) => this.services.analysts.findByIds(ids)));
+  }
+
+  get sectorTag() {
+    return this.once("sectorTag", () => byId<SectorTag>((ids) => this.services.sectorTags.findByIds(ids)));
+  }
+
+  get template() {
+    return this.once("template", () => byId<DisclaimerTemplate>((ids) => this.services.disclaimers.findTemplatesByIds(ids)));
+  }
+
+  get latestReview() {
+    return this.once(
+      "latestReview",
+      () =>
+        new DataLoader<string, DisclaimerSnapshot | null>(async (ids) => {
+          const reviews = new Map((await this.services.disclaimers.latestReviews(ids)).map((s) => [s.reportId, s]));
+          return ids.map((id) => reviews.get(id) ?? null);
+        }),
+    );
+  }
+
+  get workingCopy() {
+    return this.once(
+      "workingCopy",
+      () =>
+        new DataLoader<string, WorkingCopy | null>(async (ids) => {
+          const copies = new Map((await this.services.reports.findWorkingCopies(ids)).map((c) => [c.reportId, c]));
+          return ids.map((id) => copies.get(id) ?? null);
+        }),
+    );
+  }
+
+  get publicationPeriods() {
+    return this.once("publicationPeriods", () =>
+      childrenById<PublicationPeriod>(async (ids) => (await this.services.reports.publicationPeriods(ids)).map((p) => ({ parentId: p.reportId, item: p }))),
+    );
+  }
+
+  get webhookAttempts() {
+    return this.once("webhookAttempts", () => childrenById<WebhookAttempt>((ids) => this.services.webhooks.attempts(ids)));
+  }
+
+  /** `reports` of a firm, analyst or tag: one loader per relation and argument set. */
+  reportsOf(parent: ReportParent, args: ReportListArgs): DataLoader<string, Page<Report>> {
+    const pages = this.once("reportsOf", () =>
+      perArguments(([of, listArgs]: [ReportParent, ReportListArgs]) => (ids: readonly string[]) =>
+        this.services.reportQueries.listForParents(this.viewer, of, ids, listArgs),
+      ),
+    );
+    return pages([parent, args]);
+  }
+
+  /** The entities audit events name, of every type at once. */
+  get auditSubject() {
+    return this.once(
+      "auditSubject",
+      () =>
+        new DataLoader<AuditEntityRef, AuditSubject | null, string>(
+          async (refs) => {
+            const found = await this.services.audit.subjects(refs);
+            return refs.map((ref) => found.get(subjectKey(ref)) ?? null);
+          },
+          { cacheKeyFn: subjectKey },
+        ),
+    );
+  }
+
+  /** `auditTrail` of reports: one loader per argument set. */
+  auditTrailOf(args: PageArgs): DataLoader<string, Page<AuditEvent>> {
+    const trails = this.once("auditTrailOf", () => perArguments((pageArgs: PageArgs) => (ids: readonly string[]) => this.services.audit.trails("Report", ids, pageArgs)));
+    return trails(args);
+  }
 }
 
 /** Loaders keyed by a connection's arguments: parents asked with the same arguments share a batch. */
@@ -134,4 +227,3 @@ function perArguments<A, V>(batch: (args: A) => DataLoader.BatchLoadFn<string, V
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
+import { Kind, visit, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import type { Context } from "./context";
 import { AppError } from "../kernel/errors";
@@ -12,21 +12,72 @@ function estimate({ field, args, childComplexity }: ComplexityEstimatorArgs): nu
   return 1 + childComplexity * (paginated ? first : 1);
 }
 
-export const queryCost = (schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]["query"], variables: Record<string, unknown>, operationName?: string): number =>
-  getComplexity({ schema, query, variables, operationName, estimators: [estimate] });
+/**
+ * The variables a document's cost can depend on: those given to a `first` argument (the page
+ * size) or to @skip/@include. Any other variable (a slug, a cursor) leaves the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: { value: { kind: Kind } & { name?: { value: string } } }): void => {
+    if (node.value.kind === Kind.VARIABLE && node.value.name) names.add(node.value.name.value);
+  };
+  visit(document, {
+    Argument(node, _key, _parent, _path, ancestors) {
+      const owner = ancestors.at(-1);
+      const ofDirective = owner !== undefined && "kind" in owner && owner.kind === Kind.DIRECTIVE;
+      if (node.name.value === "first" || (ofDirective && node.name.value === "if")) collect(node);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Costs kept per parsed document (Apollo hands the same object to every request with that text). */
+const KEPT_PER_DOCUMENT = 64;
+
+interface DocumentCosts {
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * The cost of an operation, computed once per document, operation and value of the variables
+ * that can change it, rather than walking the document again on every request.
+ */
+export function queryCosts(schema: GraphQLSchema): (document: DocumentNode, variables: Record<string, unknown>, operationName?: string) => number {
+  const byDocument = new WeakMap<DocumentNode, DocumentCosts>();
+  return (document, variables, operationName) => {
+    let known = byDocument.get(document);
+    if (!known) {
+      known = { variables: costVariables(document), costs: new Map() };
+      byDocument.set(document, known);
+    }
+    // A variable left out takes its default, which may differ from an explicit null: only those given are in the key.
+    const given = known.variables.filter((name) => name in variables).map((name) => [name, variables[name]]);
+    const key = JSON.stringify([operationName ?? null, given]);
+    let cost = known.costs.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] });
+      // Page sizes a client varies without end would otherwise grow the map without end.
+      if (known.costs.size >= KEPT_PER_DOCUMENT) known.costs.clear();
+      known.costs.set(key, cost);
+    }
+    return cost;
+  };
+}
 
 /**
  * Refuses an operation whose estimated cost is over `limit` before it runs, with its cost, so
  * that a client can see how far off it is.
  */
 export function costLimit(schema: GraphQLSchema, limit: number): ApolloServerPlugin<Context> {
+  const costOf = queryCosts(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables ?? {}, request.operationName ?? undefined);
+            cost = costOf(document, request.variables ?? {}, request.operationName ?? undefined);
           } catch {
             return; // variables that do not fit the operation: execution reports them as BAD_USER_INPUT
           }

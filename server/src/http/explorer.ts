@@ -39,8 +39,9 @@ export function explorerLandingPage(html: string): ApolloServerPlugin<Context> {
  * its editor inline and embeds its fonts as data: URLs).
  */
 export async function registerExplorer(app: FastifyInstance): Promise<void> {
-  app.addHook("onSend", async (request, reply) => {
-    if (request.routeOptions.url !== "/graphql" || !String(reply.getHeader("content-type")).startsWith("text/html")) return;
+  // Callback style: it runs for every response, and an async hook would cost each one a promise.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    if (request.routeOptions.url !== "/graphql" || !String(reply.getHeader("content-type")).startsWith("text/html")) return done(null, payload);
     reply.header("cache-control", NO_STORE);
     reply.header(
       "content-security-policy",
@@ -50,6 +51,7 @@ export async function registerExplorer(app: FastifyInstance): Promise<void> {
     reply.header("x-content-type-options", "nosniff");
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "no-referrer");
+    done(null, payload);
   });
   await app.register(fastifyStatic, {
     ...builtAssetOptions(EXPLORER_ROOT, "/explorer/"),

@@ -10,7 +10,7 @@ import type { Viewer } from "../modules/user/viewer";
 import { hideSuggestions } from "../graphql/hide-suggestions";
 import { costLimit } from "../graphql/query-cost";
 import { queryLimitRules } from "../graphql/query-limits";
-import { createLoaders } from "../graphql/loaders";
+import { Loaders } from "../graphql/loaders";
 import type { Services } from "../modules/services";
 import { sqlStatementsSoFar, withSqlCounter } from "../kernel/sql-stats";
 import { registerAdminPanel } from "./admin-panel";
@@ -113,7 +113,7 @@ export async function createHttpServer(config: Config, services: Services, schem
         viewer,
         clientIp: request.ip,
         services,
-        loaders: createLoaders(services, viewer),
+        loaders: new Loaders(services, viewer),
         sessionCookie: sessionCookie(request, reply, config.production),
       };
     },

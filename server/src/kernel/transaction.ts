@@ -8,6 +8,9 @@ interface Scope {
 
 const current = new AsyncLocalStorage<Scope>();
 const commitListeners: (() => void)[] = [];
+// While an AsyncLocalStorage is enabled, Node 20 runs a hook on every promise the process makes,
+// reads included; it is switched off whenever no transaction is open (run() switches it on again).
+let open = 0;
 
 /**
  * Runs `work` in a transaction: the caller's, when a service method is called inside another's
@@ -24,7 +27,14 @@ export async function transaction<T>(
   const outer = current.getStore();
   if (outer) return work(outer.manager);
   const committed: (() => void)[] = [];
-  const result = await dataSource.transaction((manager) => current.run({ manager, committed }, () => work(manager)));
+  open += 1;
+  let result: T;
+  try {
+    result = await dataSource.transaction((manager) => current.run({ manager, committed }, () => work(manager)));
+  } finally {
+    open -= 1;
+    if (open === 0) current.disable();
+  }
   for (const callback of committed) callback();
   if (options.announce) for (const listener of commitListeners) listener();
   return result;

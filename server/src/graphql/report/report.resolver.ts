@@ -22,9 +22,9 @@ import { isTombstone, publicCorrectionNote } from "../../modules/report/visibili
 import { CreateReportInput, ReportsArgs, UpdateReportInput } from "./report.inputs";
 import { FieldChange, ReportConnection, Retraction, ScheduleBlock } from "./report.types";
 import { diffFields } from "../../kernel/diff";
-import { selectedFields } from "../selection";
+import { perSelection, selectedFields } from "../selection";
 import type { ComputedFieldColumns } from "../../kernel/sql";
-import type { ReadPlan } from "../../modules/report/report-query.service";
+import type { ReadPlan, ReadShape, ReportQueryService } from "../../modules/report/report-query.service";
 import { REPORT_RELATIONS } from "../../modules/report/report-relations.service";
 
 /**
@@ -55,16 +55,21 @@ const COMPUTED_FIELD_COLUMNS: ComputedFieldColumns = {
  * fields read, and the relations in the statement that reads the reports, so that a report page
  * costs one statement instead of two.
  */
-function readPlan(ctx: Context, info: GraphQLResolveInfo, paths: string[][]): ReadPlan {
-  const fieldsAt = (below: string[]): Set<string> => new Set(paths.flatMap((path) => [...selectedFields(info, [...path, ...below])]));
-  const selected = fieldsAt([]);
-  return {
-    columns: ctx.services.reportQueries.columnsFor(selected, COMPUTED_FIELD_COLUMNS),
-    relations: new Map(REPORT_RELATIONS.filter((r) => selected.has(r)).map((r) => [r, fieldsAt([r])])),
-    found: ctx.loaders.keepRelations,
-  };
+function readShape(paths: string[][]): (info: GraphQLResolveInfo, queries: ReportQueryService) => ReadShape {
+  return perSelection((info, queries) => {
+    const fieldsAt = (below: string[]): Set<string> => new Set(paths.flatMap((path) => [...selectedFields(info, [...path, ...below])]));
+    const selected = fieldsAt([]);
+    return {
+      columns: queries.columnsFor(selected, COMPUTED_FIELD_COLUMNS),
+      relations: new Map(REPORT_RELATIONS.filter((r) => selected.has(r)).map((r) => [r, fieldsAt([r])])),
+    };
+  });
 }
 
+const reportShape = readShape([[]]);
+const pageShape = readShape([["nodes"], ["edges", "node"]]);
+
+const readPlan = (ctx: Context, shape: ReadShape): ReadPlan => ({ shape, found: ctx.loaders.keepRelations });
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -76,12 +81,12 @@ export class ReportResolver {
     @Arg("slug", () => String, { nullable: true }) slug?: string | null,
   ): Promise<Report | null> {
     const key = lookup(id, slug);
-    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key, readPlan(ctx, info, [[]])) : null;
+    return key ? ctx.services.reportQueries.findOne(ctx.viewer, key, readPlan(ctx, reportShape(info, ctx.services.reportQueries))) : null;
   }
 
   @Query(() => ReportConnection, { description: "Published reports for clients; every status for staff." })
   async reports(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo, @Args() args: ReportsArgs): Promise<InstanceType<typeof ReportConnection>> {
-    const plan = readPlan(ctx, info, [["nodes"], ["edges", "node"]]);
+    const plan = readPlan(ctx, pageShape(info, ctx.services.reportQueries));
     return new ReportConnection(await ctx.services.reportQueries.list(ctx.viewer, args, plan));
   }
 

@@ -19,12 +19,17 @@ export type { ListArgs as ReportListArgs, ReportParent } from "../search/list-qu
 
 /**
  * What a query needs of the reports it reads: which columns (a list without bodies reads a tenth
- * of the bytes), and which relations to fetch in the same statement, handed to `found` (the
- * request's loaders).
+ * of the bytes), and which relations to fetch in the same statement. One object per place in a
+ * query document, so the select list written for it is kept (by identity) for the next request.
  */
-export interface ReadPlan {
+export interface ReadShape {
   columns: ReadonlySet<string>;
   relations: RelationFields;
+}
+
+/** A shape, and where the relations read with each report go (the request's loaders). */
+export interface ReadPlan {
+  shape: ReadShape;
   found(report: Report, values: RelationValues): void;
 }
 
@@ -35,6 +40,7 @@ export interface ReadPlan {
 export class ReportQueryService {
   private readonly metadata: EntityMetadata;
   private readonly routes = new SearchRoutes();
+  private readonly selectLists = new WeakMap<ReadShape, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -127,7 +133,12 @@ export class ReportQueryService {
   /** The report columns a plan needs, and its relations; every column without a plan. */
   private columns(plan: ReadPlan | undefined): string {
     if (!plan) return selectList(this.metadata, "r");
-    return selectList(this.metadata, "r", plan.columns) + this.relations.columns(plan.relations);
+    let list = this.selectLists.get(plan.shape);
+    if (list === undefined) {
+      list = selectList(this.metadata, "r", plan.shape.columns) + this.relations.columns(plan.shape.relations);
+      this.selectLists.set(plan.shape, list);
+    }
+    return list;
   }
 
   /** A report from its row, handing the relations fetched with it to the plan. */
