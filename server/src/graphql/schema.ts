@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, getMetadataStorage } from "type-graphql";
 import { authChecker } from "./auth-checker";
 import { AnalystResolver } from "./analyst/analyst.resolver";
 import { ApiKeyResolver } from "./api-key/api-key.resolver";
@@ -16,8 +16,24 @@ import { SectorTagResolver } from "./sector-tag/sector-tag.resolver";
 import { UserResolver } from "./user/user.resolver";
 import { WebhookDeliveryResolver, WebhookResolver } from "./webhook/webhook.resolver";
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Types marked `simpleResolvers` (the ones read by the thousand, such as Report) have their plain
+ * fields read by graphql-js directly, without type-graphql's wrapper around each; that wrapper is
+ * also what runs @Authorized and middlewares, so such a field must have neither.
+ */
+function checkSimpleResolvers(): void {
+  const storage = getMetadataStorage();
+  const resolved = (target: Function, name: string): boolean => storage.fieldResolvers.some((r) => r.getObjectType?.() === target && r.methodName === name);
+  for (const type of storage.objectTypes.filter((t) => t.simpleResolvers)) {
+    const guarded = (type.fields ?? []).filter(
+      (f) => f.simple !== false && (f.roles !== undefined || Boolean(f.middlewares?.length)) && !resolved(f.target, f.name),
+    );
+    if (guarded.length) throw new Error(`${type.name} reads its fields simply, but ${guarded.map((f) => f.name).join(", ")} need @Authorized or middleware`);
+  }
+}
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       ReportResolver,
       ReportWorkflowResolver,
@@ -42,6 +58,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     // Services validate every input themselves and name the field in BAD_USER_INPUT.
     validate: false,
   });
+  checkSimpleResolvers();
+  return schema;
 }
 
 /** The committed contract: schema.graphql is this text. */

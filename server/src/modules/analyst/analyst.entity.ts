@@ -4,7 +4,7 @@ import { CatalogEntity } from "../catalog/catalog.entity";
 import type { Firm } from "../firm/firm.entity";
 import type { ReportAnalyst } from "../report/report-analyst.entity";
 
-@ObjectType({ description: "An analyst of a firm." })
+@ObjectType({ description: "An analyst of a firm.", simpleResolvers: true })
 @Entity("analysts")
 export class Analyst extends CatalogEntity {
   @Field(() => String, { nullable: true, description: "Job title, e.g. 수석연구원." })

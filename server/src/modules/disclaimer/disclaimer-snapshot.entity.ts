@@ -14,7 +14,7 @@ registerEnumType(ReviewStatus, { name: "ReviewStatus" });
  * so later template versions never change what a report carried. Rows are inserted, never rewritten
  * after review.
  */
-@ObjectType("Disclaimer", { description: "The disclaimer attached to a report." })
+@ObjectType("Disclaimer", { description: "The disclaimer attached to a report.", simpleResolvers: true })
 @Entity("disclaimer_snapshots")
 export class DisclaimerSnapshot {
   @Field(() => ID)

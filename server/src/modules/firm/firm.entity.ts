@@ -5,7 +5,7 @@ import type { Analyst } from "../analyst/analyst.entity";
 import type { DisclaimerTemplate } from "../disclaimer/disclaimer-template.entity";
 import type { Report } from "../report/report.entity";
 
-@ObjectType({ description: "A brokerage whose analysts write reports." })
+@ObjectType({ description: "A brokerage whose analysts write reports.", simpleResolvers: true })
 @Entity("firms")
 export class Firm extends CatalogEntity {
   @Field(() => String, { nullable: true })

@@ -11,7 +11,7 @@ import { ReportStatus } from "./report-status";
  * A research report. `summary`, `body` and the disclaimer are resolved by ReportResolver, which
  * blanks them for retracted reports (tombstones).
  */
-@ObjectType({ description: "An equity-research report written by a partner firm." })
+@ObjectType({ description: "An equity-research report written by a partner firm.", simpleResolvers: true })
 @Entity("reports")
 export class Report extends BaseEntity {
   @Field()
