@@ -8,6 +8,7 @@ import type { Config } from "../config";
 import type { Context } from "../graphql/context";
 import type { Viewer } from "../modules/user/viewer";
 import { hideSuggestions } from "../graphql/hide-suggestions";
+import { compiledExecution } from "../graphql/compiled-execution";
 import { costLimit } from "../graphql/query-cost";
 import { queryLimitRules } from "../graphql/query-limits";
 import { Loaders } from "../graphql/loaders";
@@ -47,7 +48,7 @@ export async function createHttpServer(config: Config, services: Services, schem
 
   const explorerPage = readExplorerPage();
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
