@@ -54,8 +54,8 @@ class EventStream {
   write(page: Page<ReportEvent>): void {
     if (this.closed || !page.nodes.length) return;
     // The id is the feed's cursor: a client that reconnects with it as Last-Event-ID misses nothing.
-    this.raw.write(page.nodes.map((event, i) => `id: ${page.cursors[i]}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(""));
-    this.cursor = page.cursors.at(-1)!;
+    this.raw.write(page.nodes.map((event, i) => `id: ${page.cursorAt(i)}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(""));
+    this.cursor = page.cursorAt(page.nodes.length - 1);
   }
 
   comment(text: string): void {

@@ -49,10 +49,13 @@ export function decodeCursor(cursor: string, order: string, rules: CursorRules =
   return { order, key, id };
 }
 
-/** One page as a service returns it; `count` runs only if the client selects totalCount. */
+/**
+ * One page as a service returns it; `count` runs only if the client selects totalCount, and a
+ * cursor is written only when asked for (most pages are read for their endCursor alone).
+ */
 export interface Page<T> {
   nodes: T[];
-  cursors: string[];
+  cursorAt(index: number): string;
   hasNextPage: boolean;
   count: () => Promise<number>;
 }
@@ -86,9 +89,6 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 
   @ObjectType(`${name}Connection`)
   class Connection implements ConnectionShape<T> {
-    @Field(() => [Edge])
-    edges: Edge[];
-
     @Field(() => [node])
     nodes: T[];
 
@@ -96,12 +96,18 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     pageInfo: PageInfo;
 
     readonly #count: () => Promise<number>;
+    readonly #page: Page<T>;
 
     constructor(page: Page<T>) {
       this.nodes = page.nodes;
-      this.edges = page.nodes.map((n, i) => ({ cursor: page.cursors[i], node: n }));
-      this.pageInfo = { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null };
+      this.#page = page;
+      this.pageInfo = { hasNextPage: page.hasNextPage, endCursor: page.nodes.length ? page.cursorAt(page.nodes.length - 1) : null };
       this.#count = page.count;
+    }
+
+    @Field(() => [Edge])
+    get edges(): Edge[] {
+      return this.#page.nodes.map((node, i) => ({ cursor: this.#page.cursorAt(i), node }));
     }
 
     @Field(() => Int, { description: "All matching items; computed only when selected." })
@@ -128,7 +134,7 @@ export function pageFromRows<T>(
   const visible = rows.slice(0, size);
   return {
     nodes: visible.map((r) => r.node),
-    cursors: visible.map((r) => encodeCursor({ order, key: r.key, id: idOf(r.node) })),
+    cursorAt: (index) => encodeCursor({ order, key: visible[index].key, id: idOf(visible[index].node) }),
     hasNextPage: rows.length > size,
     count,
   };
