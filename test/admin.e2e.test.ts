@@ -1,24 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, expectStatus, NEW_YORK, panelForThisFile, pick, screenshot } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { ADMIN, createStaff, createStaffOf, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, PUBLISH, run, SUBMIT } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 // A whole editorial flow in two browsers; generous, since CI shares 2 cores with other suites.
 const FLOW_TIMEOUT = 180_000;
 const running = serverForThisFile({ ...STAFF_ENV, SCHEDULER_INTERVAL_MS: "300" });
+const { url: admin, signedIn } = panelForThisFile(running, NEW_YORK);
 
-let browser: Browser;
 let editor: StaffMember;
 let reviewer: StaffMember;
 let firm: { id: string; name: string; analyst: string; analystId: string; disclaimer: string };
-
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-
-/** Signed in from New York: times on screen must still be Korean. */
-const signedIn = (member: StaffMember): Promise<Page> => signedInPage(browser, admin, member, { timezoneId: "America/New_York", locale: "en-US" });
 
 /** The GraphQL operations a page sends, by name with their variables, as they go out. */
 function graphqlRequests(page: Page): { operationName: string; variables: Record<string, unknown> }[] {
@@ -37,30 +32,15 @@ async function anonymousReport(id: string) {
   return report;
 }
 
-async function pick(page: Page, inputName: string, text: string): Promise<void> {
-  const input = page.locator(`input[name="${inputName}"]`).first();
-  await input.click();
-  await input.fill(text);
-  await page.getByRole("option", { name: text }).first().click();
-}
-
 async function clickStep(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
   const confirm = page.getByTestId(`${testId}-confirm`);
   if (await confirm.isVisible().catch(() => false)) await confirm.click();
 }
 
-async function expectStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[data-testid=status][data-status=${status}]`).first().waitFor();
-}
-
 describe.runIf(enabled)("the admin panel in a real browser", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    editor = await createStaff(server, adminClient, "EDITOR");
-    reviewer = await createStaff(server, adminClient, "REVIEWER");
+    [editor, reviewer] = await createStaffOf(running.server(), "EDITOR", "REVIEWER");
     const name = "브라우저테스트증권";
     const disclaimer = "본 보고서는 브라우저테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.";
     const { createFirm } = await editor.client.request<{ createFirm: { id: string } }>(`mutation($name: String!) { createFirm(input: { name: $name }) { id } }`, { name });
@@ -70,10 +50,6 @@ describe.runIf(enabled)("the admin panel in a real browser", () => {
       { id: createFirm.id },
     );
     firm = { id: createFirm.id, name, analyst: "박브라", analystId: createAnalyst.id, disclaimer };
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("takes a report from draft to publication as editor and reviewer, and corrects it while the old version stays live", async () => {

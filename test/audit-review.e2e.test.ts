@@ -1,24 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, NEW_YORK, panelForThisFile, screenshot } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { ADMIN, createStaffOf, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, createDraft, createFirm, PUBLISH, run, SUBMIT, UPDATE } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 const FLOW_TIMEOUT = 180_000;
 const running = serverForThisFile(STAFF_ENV);
+const { url: admin, signedIn } = panelForThisFile(running, NEW_YORK);
 
-let browser: Browser;
 let editor: StaffMember;
 let reviewer: StaffMember;
 let adminMember: StaffMember;
-
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-
-/** Signed in from New York: times on screen must still be Korean. */
-const signedIn = (member: { email: string; password: string }): Promise<Page> =>
-  signedInPage(browser, admin, member, { timezoneId: "America/New_York", locale: "en-US" });
 
 const rename = (id: string, name: string) =>
   signIn(running.server(), ADMIN.email, ADMIN.password).then(({ client }) =>
@@ -27,18 +20,9 @@ const rename = (id: string, name: string) =>
 
 describe.runIf(enabled)("the audit log and the review queue in a real browser", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    editor = await createStaff(server, adminClient, "EDITOR");
-    reviewer = await createStaff(server, adminClient, "REVIEWER");
-    adminMember = await createStaff(server, adminClient, "ADMIN");
+    [editor, reviewer, adminMember] = await createStaffOf(running.server(), "EDITOR", "REVIEWER", "ADMIN");
     await rename(editor.id, "김감사");
     await rename(reviewer.id, "박검토");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("filters the audit log by a user picked from the list, in words, with a before/after table", async () => {

@@ -1,22 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BODIES, KOREAN_TABLE_CELLS, OWN_IMAGE } from "./helpers/bodies";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { browserAvailable, expectStatus, panelForThisFile, pick, screenshot, SEOUL } from "./helpers/browser";
 import { gif, png, uploadImage } from "./helpers/images";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { createStaffOf, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 
 const enabled = browserAvailable();
 // A report written, saved and reopened in a real browser; generous, since CI shares 2 cores.
 const FLOW_TIMEOUT = 180_000;
 const running = serverForThisFile(STAFF_ENV);
+const { url: admin, signedIn } = panelForThisFile(running, SEOUL);
 
-let browser: Browser;
 let editor: StaffMember;
 let firm: { id: string; name: string; analyst: string; analystId: string };
-
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-const signedIn = (member: StaffMember): Promise<Page> => signedInPage(browser, admin, member, { timezoneId: "Asia/Seoul", locale: "ko-KR" });
 
 const bodyOf = async (id: string): Promise<string> =>
   (await editor.client.request<{ report: { body: string } }>(`query($id: ID) { report(id: $id) { body } }`, { id })).report.body;
@@ -48,13 +45,6 @@ const editorTables = (page: Page): Promise<string[][][]> =>
     .locator(".ProseMirror table")
     .evaluateAll((tables) => tables.map((t) => [...t.querySelectorAll("tr")].map((tr) => [...tr.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").trim()))));
 
-async function pick(page: Page, inputName: string, text: string): Promise<void> {
-  const input = page.locator(`input[name="${inputName}"]`).first();
-  await input.click();
-  await input.fill(text);
-  await page.getByRole("option", { name: text }).first().click();
-}
-
 /** What the panel's editor would save for the body now (tiptap keeps itself on its element). */
 const editorHtml = (page: Page): Promise<string> => page.evaluate(`document.querySelector(".ProseMirror").editor.getHTML()`);
 
@@ -82,14 +72,12 @@ async function toolbarClick(page: Page, name: string): Promise<void> {
 
 async function save(page: Page): Promise<void> {
   await page.locator("button[type=submit]").first().click();
-  await page.locator("[data-testid=status][data-status=DRAFT]").first().waitFor();
+  await expectStatus(page, "DRAFT");
 }
 
 describe.runIf(enabled)("the report body editor in a real browser", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    editor = await createStaff(server, (await signIn(server, ADMIN.email, ADMIN.password)).client, "EDITOR");
+    [editor] = await createStaffOf(running.server(), "EDITOR");
     const name = "본문테스트증권";
     const { createFirm } = await editor.client.request<{ createFirm: { id: string } }>(`mutation($name: String!) { createFirm(input: { name: $name }) { id } }`, { name });
     const { createAnalyst } = await editor.client.request<{ createAnalyst: { id: string } }>(
@@ -97,10 +85,6 @@ describe.runIf(enabled)("the report body editor in a real browser", () => {
       { id: createFirm.id },
     );
     firm = { id: createFirm.id, name, analyst: "한본문", analystId: createAnalyst.id };
-  });
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it("keeps a pasted Korean table with all its cells and a footnote marker through save and reload", async () => {

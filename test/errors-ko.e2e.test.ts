@@ -1,19 +1,17 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, expectStatus, panelForThisFile, pick, screenshot, SEOUL } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { createStaffOf, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { createDraft, createFirm } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 const FLOW_TIMEOUT = 180_000;
 const running = serverForThisFile(STAFF_ENV);
+const { browser, url: admin, signedIn } = panelForThisFile(running, SEOUL);
 
-let browser: Browser;
 let editor: StaffMember;
 let firm: { id: string; analystId: string; name: string };
-
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
 
 /** The helper text under a form input: where react-admin shows the input's error. */
 const errorBeside = (page: Page, inputName: string): Locator =>
@@ -30,21 +28,12 @@ function missingTranslations(page: Page): string[] {
 
 describe.runIf(enabled)("errors and notices in the Korean admin panel", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    editor = await createStaff(server, adminClient, "EDITOR");
-    const created = await createFirm(editor.client);
-    const { firm: named } = await editor.client.request<{ firm: { name: string } }>(`query($id: ID) { firm(id: $id) { name } }`, { id: created.id });
-    firm = { ...created, name: named.name };
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    [editor] = await createStaffOf(running.server(), "EDITOR");
+    firm = await createFirm(editor.client);
   });
 
   it("labels the sign-in field 이메일", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(admin("/login"));
     const email = page.getByLabel("이메일");
     await email.waitFor();
@@ -55,15 +44,12 @@ describe.runIf(enabled)("errors and notices in the Korean admin panel", () => {
   });
 
   it("shows the server's refusal of a field in Korean beside that field, and says what a save and a step did", async () => {
-    const page = await signedInPage(browser, admin, editor, { timezoneId: "Asia/Seoul", locale: "ko-KR" });
+    const page = await signedIn(editor);
     const missing = missingTranslations(page);
 
     // A title one character over the server's limit passes the form's own checks and is refused by the server.
     await page.goto(admin("/reports/create"));
-    const firmInput = page.locator('input[name="firmId"]');
-    await firmInput.click();
-    await firmInput.fill(firm.name);
-    await page.getByRole("option", { name: firm.name }).first().click();
+    await pick(page, "firmId", firm.name);
     const title = page.locator('input[name="content.title"]');
     await title.fill(`[오류랩] ${"가".repeat(195)}`);
     await page.locator('input[name="content.subject"]').fill("오류랩");
@@ -85,7 +71,7 @@ describe.runIf(enabled)("errors and notices in the Korean admin panel", () => {
     await title.fill("[오류랩] 고친 제목");
     await page.locator("button[type=submit]").first().click();
     await page.getByText("보고서 초안을 만들었습니다").waitFor();
-    await page.locator("[data-testid=status][data-status=DRAFT]").first().waitFor();
+    await expectStatus(page, "DRAFT");
 
     // A workflow step says what it did.
     await page.getByTestId("attach-disclaimer").click();
@@ -102,7 +88,7 @@ describe.runIf(enabled)("errors and notices in the Korean admin panel", () => {
   }, FLOW_TIMEOUT);
 
   it("shows an edit's refusal beside its field, and a workflow refusal in a Korean notice", async () => {
-    const page = await signedInPage(browser, admin, editor, { timezoneId: "Asia/Seoul", locale: "ko-KR" });
+    const page = await signedIn(editor);
     const missing = missingTranslations(page);
     const draft = await createDraft(editor.client, firm, "[오류랩] 편집할 초안");
 
@@ -117,7 +103,7 @@ describe.runIf(enabled)("errors and notices in the Korean admin panel", () => {
     await page.getByText("보고서를 저장했습니다").waitFor();
 
     // Attached, then the firm issues a new version: submitting is refused, in Korean, with both versions.
-    await page.locator("[data-testid=status][data-status=DRAFT]").first().waitFor();
+    await expectStatus(page, "DRAFT");
     await page.getByTestId("attach-disclaimer").click();
     await page.getByTestId("attach-disclaimer-confirm").click();
     await page.getByTestId("submit-for-review").waitFor();

@@ -1,17 +1,16 @@
-import type { Browser, BrowserContext, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import type { BrowserContext, Page, Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserAvailable, panelForThisFile, panelUrl, screenshot, SEOUL } from "./helpers/browser";
 import { serverForThisFile, type RunningServer } from "./helpers/server";
 import { ADMIN, bearer, signIn, STAFF_ENV } from "./helpers/staff";
 
 const enabled = browserAvailable();
 const development = serverForThisFile();
 const production = serverForThisFile({ ...STAFF_ENV, NODE_ENV: "production" });
+// Staff sign in to the production server's panel.
+const { browser, signedIn } = panelForThisFile(production, SEOUL);
 
-const SEOUL = { timezoneId: "Asia/Seoul", locale: "ko-KR" };
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
-
-let browser: Browser;
 
 /**
  * Aborts every request to another host, as a closed network would, and returns the list of
@@ -46,16 +45,8 @@ async function runExample(page: Page, expectedTotal: number): Promise<void> {
 }
 
 describe.runIf(enabled)("the explorer and the panel's sign-in in a real browser, with every other host blocked", () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("in development: anyone opens /graphql and runs a query, and nothing is loaded from elsewhere", async () => {
-    const context = await browser.newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
+    const context = await browser().newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
     const attempted = await offline(context);
     const page = await context.newPage();
     const scripts: string[] = [];
@@ -75,7 +66,7 @@ describe.runIf(enabled)("the explorer and the panel's sign-in in a real browser,
 
   it("in production: signed-in staff run a query with their session (they see every status, not only published reports)", async () => {
     const server = production.server();
-    const page = await signedInPage(browser, (route) => server.url.replace("/graphql", `/admin/#${route}`), ADMIN, SEOUL);
+    const page = await signedIn(ADMIN);
     const attempted = await offline(page.context());
     await page.goto(server.url);
     const { token } = await signIn(server, ADMIN.email, ADMIN.password);
@@ -88,7 +79,7 @@ describe.runIf(enabled)("the explorer and the panel's sign-in in a real browser,
   });
 
   it("in production: an anonymous visitor is told to sign in, with a link to the admin panel, and gets no explorer", async () => {
-    const context = await browser.newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
+    const context = await browser().newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
     const attempted = await offline(context);
     const page = await context.newPage();
     await page.goto(production.server().url);
@@ -107,13 +98,13 @@ describe.runIf(enabled)("the explorer and the panel's sign-in in a real browser,
   });
 
   it("the admin panel's sign-in screen: at most 400 KB over the wire (compressed, headers included), without the body editor", async () => {
-    const context = await browser.newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
+    const context = await browser().newContext({ ...SEOUL, viewport: { width: 1400, height: 900 } });
     const attempted = await offline(context);
     const page = await context.newPage();
     const finished: Request[] = [];
     const onFinished = (request: Request): number => finished.push(request);
     page.on("requestfinished", onFinished);
-    await page.goto(development.server().url.replace("/graphql", "/admin/#/login"), { waitUntil: "networkidle" });
+    await page.goto(panelUrl(development.server(), "/login"), { waitUntil: "networkidle" });
     await page.locator("input[name=username]").waitFor();
     page.off("requestfinished", onFinished);
     const transfers = await Promise.all(

@@ -1,32 +1,23 @@
 import type { GraphQLClient } from "graphql-request";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, expectStatus, panelForThisFile, screenshot, SEOUL } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { createStaffOf, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { APPROVE, ATTACH, CREATE, createApproved, createDraft, PUBLISH, run, stateOf, SUBMIT, UPDATE } from "./helpers/workflow";
 
 const enabled = browserAvailable();
 // Several reports through the whole loop in two browsers; generous, since CI shares 2 cores.
 const LOOP_TIMEOUT = 180_000;
 const running = serverForThisFile(STAFF_ENV);
+const { url: admin, signedIn } = panelForThisFile(running, SEOUL);
 
-let browser: Browser;
 let editor: StaffMember;
 let reviewer: StaffMember;
-
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-
-/** Signed in as the panel's Korean users are. */
-const signedIn = (member: StaffMember): Promise<Page> => signedInPage(browser, admin, member, { timezoneId: "Asia/Seoul", locale: "ko-KR" });
 
 async function clickStep(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page.getByTestId(`${testId}-confirm`).click();
-}
-
-async function expectStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[data-testid=status][data-status=${status}]`).first().waitFor();
 }
 
 /** Waits until an opening dialog has faded in, so that a screenshot shows it whole. */
@@ -93,15 +84,7 @@ type Public = { title: string; body: string; correctedAt: string | null; correct
 
 describe.runIf(enabled)("the review loop in the admin panel", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    editor = await createStaff(server, adminClient, "EDITOR");
-    reviewer = await createStaff(server, adminClient, "REVIEWER");
-  });
-
-  afterAll(async () => {
-    await browser?.close();
+    [editor, reviewer] = await createStaffOf(running.server(), "EDITOR", "REVIEWER");
   });
 
   it("shows the reviewer's rejection to the editor on the report, in the list and above the form, until the report is resubmitted", async () => {

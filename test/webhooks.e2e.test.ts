@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchBrowser, screenshot, signedInPage } from "./helpers/browser";
+import { browserAvailable, NEW_YORK, panelForThisFile, pick, screenshot } from "./helpers/browser";
 import { serverForThisFile } from "./helpers/server";
-import { ADMIN, createStaff, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
+import { ADMIN, createStaffOf, signIn, STAFF_ENV, type StaffMember } from "./helpers/staff";
 import { startReceiver, type Arrival, type Receiver } from "./helpers/webhook-receiver";
 import { createApproved, createFirm, PUBLISH, run } from "./helpers/workflow";
 
@@ -11,53 +11,29 @@ const enabled = browserAvailable();
 const FLOW_TIMEOUT = 180_000;
 // Retries after 1 and 2 seconds (plus jitter): three attempts in all.
 const running = serverForThisFile({ ...STAFF_ENV, WEBHOOK_RETRY_SCHEDULE: "1,2", WEBHOOK_SECRET_KEY: "44".repeat(32) });
+const { url: admin, signedIn } = panelForThisFile(running, NEW_YORK);
 
-let browser: Browser;
 let editor: StaffMember;
 let reviewer: StaffMember;
 let receiver: Receiver;
 
-const admin = (p = ""): string => running.server().url.replace("/graphql", `/admin/#${p}`);
-
-/** Signed in from New York: times on screen must still be Korean. */
-const signedIn = (member: { email: string; password: string }): Promise<Page> =>
-  signedInPage(browser, admin, member, { timezoneId: "America/New_York", locale: "en-US" });
-
 const messageOf = (arrival: Arrival, secret: string): { type: string } => new StandardWebhook(secret).verify(arrival.body, arrival.headers) as { type: string };
-
-async function firmNamed(): Promise<{ id: string; analystId: string; name: string }> {
-  const firm = await createFirm(editor.client);
-  const { firm: named } = await editor.client.request<{ firm: { name: string } }>(`query($id: ID!) { firm(id: $id) { name } }`, { id: firm.id });
-  return { ...firm, name: named.name };
-}
-
-async function pick(page: Page, inputName: string, text: string): Promise<void> {
-  const input = page.locator(`input[name="${inputName}"]`).first();
-  await input.click();
-  await input.fill(text);
-  await page.getByRole("option", { name: text }).first().click();
-}
 
 /** The delivery log's row of a delivery, by its type and status. */
 const deliveryRow = (page: Page, type: string, status: string) => page.locator(`[data-testid=delivery][data-type=${type}][data-status=${status}]`);
 
 describe.runIf(enabled)("the webhooks page in a real browser", () => {
   beforeAll(async () => {
-    browser = await launchBrowser();
-    const server = running.server();
-    const adminClient = (await signIn(server, ADMIN.email, ADMIN.password)).client;
-    editor = await createStaff(server, adminClient, "EDITOR");
-    reviewer = await createStaff(server, adminClient, "REVIEWER");
+    [editor, reviewer] = await createStaffOf(running.server(), "EDITOR", "REVIEWER");
     receiver = await startReceiver();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await receiver?.close();
   });
 
   it("creates an endpoint showing its secret once, sends a test, logs a failing then delivered publication, and redelivers it", async () => {
-    const firm = await firmNamed();
+    const firm = await createFirm(editor.client);
     const page = await signedIn(ADMIN);
     await page.goto(admin("/webhooks/create"));
     await page.locator('input[name="url"]').fill(receiver.url("/e2e"));
@@ -144,7 +120,7 @@ describe.runIf(enabled)("the webhooks page in a real browser", () => {
   }, FLOW_TIMEOUT);
 
   it("lists an endpoint the server stopped on the compliance page, for reviewers too, by host and without the admin screen", async () => {
-    const firm = await firmNamed();
+    const firm = await createFirm(editor.client);
     const adminClient = (await signIn(running.server(), ADMIN.email, ADMIN.password)).client;
     receiver.answer("/gone", 410);
     const { createWebhook } = await adminClient.request<{ createWebhook: { webhook: { id: string } } }>(

@@ -39,3 +39,11 @@ export async function createStaff(server: RunningServer, admin: GraphQLClient, r
   const session = await signIn(server, email, password);
   return { id: session.id, email, password, client: session.client };
 }
+
+/** New accounts of `roles`, one each and in that order, created by the admin and signed in. */
+export async function createStaffOf(server: RunningServer, ...roles: string[]): Promise<StaffMember[]> {
+  const admin = (await signIn(server, ADMIN.email, ADMIN.password)).client;
+  const members: StaffMember[] = [];
+  for (const role of roles) members.push(await createStaff(server, admin, role));
+  return members;
+}

@@ -93,11 +93,9 @@ export async function createApproved(editor: GraphQLClient, reviewer: GraphQLCli
 export async function createFirm(
   editor: GraphQLClient,
   disclaimer = "본 보고서는 테스트증권 소속 애널리스트가 작성한 자료입니다. 무단 복제 및 재배포를 금합니다.",
-): Promise<{ id: string; analystId: string }> {
-  const { createFirm } = await editor.request<{ createFirm: { id: string } }>(
-    `mutation($name: String!) { createFirm(input: { name: $name }) { id } }`,
-    { name: `테스트증권 ${Math.random().toString(36).slice(2, 8)}` },
-  );
+): Promise<{ id: string; name: string; analystId: string }> {
+  const name = `테스트증권 ${Math.random().toString(36).slice(2, 8)}`;
+  const { createFirm } = await editor.request<{ createFirm: { id: string } }>(`mutation($name: String!) { createFirm(input: { name: $name }) { id } }`, { name });
   const { createAnalyst } = await editor.request<{ createAnalyst: { id: string } }>(
     `mutation($firmId: ID!) { createAnalyst(input: { firmId: $firmId, name: "홍길동" }) { id } }`,
     { firmId: createFirm.id },
@@ -106,7 +104,7 @@ export async function createFirm(
     firmId: createFirm.id,
     body: disclaimer,
   });
-  return { id: createFirm.id, analystId: createAnalyst.id };
+  return { id: createFirm.id, name, analystId: createAnalyst.id };
 }
 
 export interface ComplianceIssueRow {
