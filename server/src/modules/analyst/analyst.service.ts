@@ -26,7 +26,7 @@ const email = (v: string): string | null => (v.trim() === "" ? null : valid.emai
 
 export class AnalystService extends CatalogService<Analyst> {
   constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, Analyst);
+    super(dataSource, audit, Analyst, "Analyst");
   }
 
   protected view(a: Analyst): Record<string, unknown> {

@@ -8,11 +8,11 @@ import { searchable } from "../../kernel/validate";
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntityType } from "./audit-action";
 import { AuditEvent } from "./audit-event.entity";
 
-export type { AuditAction } from "./audit-action";
+export type { AuditAction, AuditEntityType } from "./audit-action";
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: string | null;
   /** Plain snapshots built by the caller from allow-listed fields: never hashes or tokens. */
   before?: Record<string, unknown> | null;
@@ -159,7 +159,7 @@ export class AuditService {
    * The same page of events for many entities of one type in one statement (the audit trail of
    * each report in a list), newest first; the counts, when asked for, in one more.
    */
-  async trails(entityType: string, entityIds: readonly string[], args: PageArgs): Promise<Page<AuditEvent>[]> {
+  async trails(entityType: AuditEntityType, entityIds: readonly string[], args: PageArgs): Promise<Page<AuditEvent>[]> {
     const size = pageSize(args.first);
     const params = new SqlParams();
     const ids = params.add(entityIds, "text[]");

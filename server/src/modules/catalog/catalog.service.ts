@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager, type FindOptionsWhere } from "typeorm";
-import type { Actor, AuditService } from "../audit/audit.service";
+import type { Actor, AuditEntityType, AuditService } from "../audit/audit.service";
 import { catalogPage, type CatalogPageArgs } from "./catalog-page";
 import type { CatalogEntity } from "./catalog.entity";
 import { diffFields } from "../../kernel/diff";
@@ -16,6 +16,7 @@ export abstract class CatalogService<T extends CatalogEntity> {
     protected readonly dataSource: DataSource,
     protected readonly audit: AuditService,
     private readonly entity: new () => T,
+    private readonly entityType: AuditEntityType,
   ) {}
 
   /** The fields the audit log records. */
@@ -43,7 +44,7 @@ export abstract class CatalogService<T extends CatalogEntity> {
       throw new AppError("CONFLICT", { reason: "SLUG_TAKEN", params: { slug: fixed } }, `slug "${fixed}" is taken`, { field: "slug" });
     }
     const item = await repo.save(repo.create({ ...values, slug: fixed } as T));
-    await this.audit.record(manager, actor, { action: "CREATE", entityType: repo.metadata.name, entityId: item.id, after: this.view(item) });
+    await this.audit.record(manager, actor, { action: "CREATE", entityType: this.entityType, entityId: item.id, after: this.view(item) });
     return item;
   }
 
@@ -63,7 +64,7 @@ export abstract class CatalogService<T extends CatalogEntity> {
       if (diff.fields.length) {
         await this.audit.record(manager, actor, {
           action: "UPDATE",
-          entityType: repo.metadata.name,
+          entityType: this.entityType,
           entityId: id,
           before: diff.before,
           after: diff.after,

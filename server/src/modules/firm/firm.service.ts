@@ -20,7 +20,7 @@ const nameEn = (v: string): string | null => valid.optionalText(v, "nameEn", { m
 
 export class FirmService extends CatalogService<Firm> {
   constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, Firm);
+    super(dataSource, audit, Firm, "Firm");
   }
 
   protected view(f: Firm): Record<string, unknown> {

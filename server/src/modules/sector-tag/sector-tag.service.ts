@@ -16,7 +16,7 @@ const nameEn = (v: string): string | null => valid.optionalText(v, "nameEn", { m
 
 export class SectorTagService extends CatalogService<SectorTag> {
   constructor(dataSource: DataSource, audit: AuditService) {
-    super(dataSource, audit, SectorTag);
+    super(dataSource, audit, SectorTag, "SectorTag");
   }
 
   protected view(t: SectorTag): Record<string, unknown> {
