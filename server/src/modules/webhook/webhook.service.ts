@@ -213,34 +213,36 @@ export class WebhookService {
   /** Queues an event again for one endpoint (after a failure, or for a receiver that lost it). */
   redeliver(actor: Actor, webhookId: string, eventId: string): Promise<WebhookDelivery> {
     return this.queue(actor, webhookId, async (manager, webhook) => {
-      const [row] = await manager.query(
-        `INSERT INTO webhook_deliveries (webhook_id, event_id, report_id, type)
-         SELECT $1, e.id, e.report_id, e.type FROM report_events e WHERE e.id = $2 RETURNING id`,
+      const [delivery]: WebhookDelivery[] = await manager.query(
+        `INSERT INTO webhook_deliveries AS d (webhook_id, event_id, report_id, type)
+         SELECT $1, e.id, e.report_id, e.type FROM report_events e WHERE e.id = $2 RETURNING ${DELIVERY_COLUMNS}`,
         [webhook.id, requireUuid(eventId, "eventId")],
       );
-      if (!row) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such report event", { field: "eventId" });
-      return row.id as string;
+      if (!delivery) throw new AppError("NOT_FOUND", { reason: "RECORD_NOT_FOUND" }, "no such report event", { field: "eventId" });
+      return delivery;
     });
   }
 
   /** Queues a WEBHOOK_TEST message, signed like every other, so a receiver can check its setup. */
   sendTest(actor: Actor, webhookId: string): Promise<WebhookDelivery> {
     return this.queue(actor, webhookId, async (manager, webhook) => {
-      const [row] = await manager.query(`INSERT INTO webhook_deliveries (webhook_id, type) VALUES ($1, $2) RETURNING id`, [webhook.id, WEBHOOK_TEST]);
-      return row.id as string;
+      const [delivery]: WebhookDelivery[] = await manager.query(
+        `INSERT INTO webhook_deliveries AS d (webhook_id, type) VALUES ($1, $2) RETURNING ${DELIVERY_COLUMNS}`,
+        [webhook.id, WEBHOOK_TEST],
+      );
+      return delivery;
     });
   }
 
-  private queue(actor: Actor, webhookId: string, insert: (manager: EntityManager, webhook: Webhook) => Promise<string>): Promise<WebhookDelivery> {
+  private queue(actor: Actor, webhookId: string, insert: (manager: EntityManager, webhook: Webhook) => Promise<WebhookDelivery>): Promise<WebhookDelivery> {
     return transaction(this.dataSource, async (manager) => {
       const webhook = await this.locked(manager, requireUuid(webhookId, "webhookId"));
       if (!webhook.enabled) throw new AppError("CONFLICT", { reason: "WEBHOOK_DISABLED" }, "the webhook is disabled: enable it first", { field: "webhookId" });
-      const id = await insert(manager, webhook);
-      const [delivery] = await manager.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.id = $1`, [id]);
+      const delivery = await insert(manager, webhook);
       await this.audit.record(manager, actor, {
         action: "CREATE",
         entityType: "WebhookDelivery",
-        entityId: id,
+        entityId: delivery.id,
         after: { webhookId: webhook.id, type: delivery.type, eventId: delivery.eventId },
       });
       afterCommit(() => this.queued());
