@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { encodeCursor } from "../server/src/kernel/pagination";
 import { processCpu } from "./cpu";
+import { eventStreamReader } from "./event-stream";
 import { dataOf, send } from "./http";
 import { LoadGenerator } from "./load";
 import { Measurer, type RunFigures } from "./measure";
@@ -107,16 +108,12 @@ function openClient(server: RunningServer, after: string): Promise<StreamClient>
   return new Promise((resolve, reject) => {
     const request = http.get(`${server.origin}/events?types=REPORT_PUBLISHED&after=${after}`, (response) => {
       if (response.statusCode !== 200) return reject(new Error(`GET /events answered ${response.statusCode}`));
-      let buffer = "";
+      const read = eventStreamReader();
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => {
         const now = performance.now();
-        buffer += chunk;
-        const blocks = buffer.split("\n\n");
-        buffer = blocks.pop()!;
-        for (const block of blocks) {
-          const data = block.split("\n").find((line) => line.startsWith("data: "));
-          if (data) arrivals.set((JSON.parse(data.slice(6)) as { reportId: string }).reportId, now);
+        for (const block of read(chunk)) {
+          if ("fields" in block) arrivals.set((JSON.parse(block.fields.data) as { reportId: string }).reportId, now);
         }
       });
       // The server writes a comment as soon as the stream is open: from then on nothing is missed.

@@ -1,3 +1,4 @@
+import { eventStreamReader } from "../../bench/event-stream";
 import type { RunningServer } from "./server";
 
 export interface StreamEvent {
@@ -25,22 +26,18 @@ export async function openStream(server: RunningServer, query = "", headers: Rec
   const queue: StreamEvent[] = [];
   const waiting: ((event: StreamEvent) => void)[] = [];
   const comments: string[] = [];
-  let buffer = "";
   const ended = (async () => {
     if (!response.body) return;
     const decoder = new TextDecoder();
+    const read = eventStreamReader();
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith(": ")) {
-            comments.push(block.slice(2));
+        for (const block of read(decoder.decode(chunk, { stream: true }))) {
+          if ("comment" in block) {
+            comments.push(block.comment);
             continue;
           }
-          const fields = Object.fromEntries(block.split("\n").map((line) => [line.slice(0, line.indexOf(": ")), line.slice(line.indexOf(": ") + 2)]));
+          const { fields } = block;
           const event: StreamEvent = { id: fields.id, event: fields.event, data: JSON.parse(fields.data) };
           const taker = waiting.shift();
           if (taker) taker(event);
