@@ -14,12 +14,15 @@ export interface ResultRow {
   rows: number | null;
   /** requests/s of this row ÷ the baseline's for the same workload. */
   ratio: number | null;
+  /** Server CPU per request of this row ÷ the baseline's (the medians), the figure the Node-side target is set in. */
+  cpuRatio: number | null;
 }
 
 export function resultRows(measurements: Measurement[], labels: Record<string, string>, statements: Map<string, number[]>, rows: Record<string, number>): ResultRow[] {
-  const baseline = new Map(measurements.filter((m) => m.target === "baseline").map((m) => [m.workload, m.median.requestsPerSecond]));
+  const baseline = new Map(measurements.filter((m) => m.target === "baseline").map((m) => [m.workload, m.median]));
   return measurements.map((m) => {
     const base = baseline.get(m.workload);
+    const ofBaseline = m.target !== "baseline" && base !== undefined;
     return {
       workload: m.workload,
       label: labels[m.workload],
@@ -28,7 +31,8 @@ export function resultRows(measurements: Measurement[], labels: Record<string, s
       runs: m.runs,
       statements: statements.get(`${m.target}/${m.workload}`) ?? [],
       rows: rows[m.workload] ?? null,
-      ratio: m.target !== "baseline" && base ? m.median.requestsPerSecond / base : null,
+      ratio: ofBaseline && base.requestsPerSecond ? m.median.requestsPerSecond / base.requestsPerSecond : null,
+      cpuRatio: ofBaseline && m.median.serverCpuMs !== null && base.serverCpuMs ? m.median.serverCpuMs / base.serverCpuMs : null,
     };
   });
 }
@@ -41,10 +45,16 @@ function statementsText(values: number[]): string {
 }
 
 const fixed = (value: number | null, digits: number): string => (value === null ? "–" : value.toFixed(digits));
+
+/** The lowest and highest server CPU per request over the runs, e.g. "0.48–0.53". */
+function cpuSpread(runs: RunFigures[]): string {
+  const values = runs.map((r) => r.serverCpuMs).filter((v): v is number => v !== null);
+  return values.length ? `${fixed(Math.min(...values), 2)}–${fixed(Math.max(...values), 2)}` : "–";
+}
 const failures = (r: RunFigures): number => r.errors + r.timeouts + r.non2xx + r.graphqlErrors;
 
 export function printTable(rows: ResultRow[]): string {
-  const header = ["workload", "target", "req/s", "p50 ms", "p99 ms", "SQL/req", "srv CPU ms/req", "PG CPU ms/req", "cores srv/pg/load/other/idle %", "failed", "ratio"];
+  const header = ["workload", "target", "req/s", "p50 ms", "p99 ms", "SQL/req", "srv CPU ms/req", "runs", "× base", "PG CPU ms/req", "cores srv/pg/load/other/idle %", "failed", "ratio"];
   const lines = rows.map((r) => [
     r.workload,
     r.target,
@@ -53,6 +63,8 @@ export function printTable(rows: ResultRow[]): string {
     fixed(r.median.p99, 1),
     statementsText(r.statements),
     fixed(r.median.serverCpuMs, 2),
+    cpuSpread(r.runs),
+    r.cpuRatio === null ? "" : fixed(r.cpuRatio, 1),
     fixed(r.median.postgresCpuMs, 2),
     [r.median.shares.server, r.median.shares.postgres, r.median.shares.loadGenerator, r.median.shares.other, r.median.shares.idle]
       .map((s) => fixed(s, 0))
@@ -68,13 +80,14 @@ export function printTable(rows: ResultRow[]): string {
 /** Markdown of the same table, for the README's Performance section. */
 export function markdownTable(rows: ResultRow[]): string {
   const lines = [
-    "| workload | target | req/s | p50 ms | p99 ms | SQL/req | server CPU ms/req | PG CPU ms/req | ratio |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| workload | target | req/s | p50 ms | p99 ms | SQL/req | server CPU ms/req (runs) | × baseline | PG CPU ms/req | ratio |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     lines.push(
       `| ${r.workload} ${r.label} | ${r.target} | ${fixed(r.median.requestsPerSecond, 0)} | ${fixed(r.median.p50, 1)} | ${fixed(r.median.p99, 1)} | ` +
-        `${statementsText(r.statements)} | ${fixed(r.median.serverCpuMs, 2)} | ${fixed(r.median.postgresCpuMs, 2)} | ${r.ratio === null ? "" : fixed(r.ratio, 2)} |`,
+        `${statementsText(r.statements)} | ${fixed(r.median.serverCpuMs, 2)} (${cpuSpread(r.runs)}) | ${r.cpuRatio === null ? "" : fixed(r.cpuRatio, 1)} | ` +
+        `${fixed(r.median.postgresCpuMs, 2)} | ${r.ratio === null ? "" : fixed(r.ratio, 2)} |`,
     );
   }
   return lines.join("\n");
