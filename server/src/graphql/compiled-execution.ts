@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from "@apollo/server-gateway-interface";
-import { execute, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { buildExecutionContext } from "graphql/execution/execute";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
@@ -19,6 +19,17 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
  * that fails (so ten aliased sign-in guesses in one request get one answer), where the compiled
  * code would run them all. They are writes, where execution is not what costs.
  */
+/**
+ * graphql-jit leaves `extensions` undefined on an error whose cause has none (a database error,
+ * say), where graphql-js gives `{}`; Apollo reads `extensions.code` of every error and would fail
+ * on it before `formatError` could say what happened. The same error, as graphql-js makes it.
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError });
+  return Object.assign(copy, { locations: error.locations });
+}
+
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<OperationDefinitionNode, CompiledQuery | ExecutionResult>();
   const executor: GatewayExecutor = async ({ document, request, context }) => {
@@ -32,7 +43,8 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
       compiled.set(operation, query);
     }
     if (!isCompiledQuery(query)) return query;
-    return query.query(undefined, context, request.variables ?? {});
+    const result = await query.query(undefined, context, request.variables ?? {});
+    return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
   return {
     async load() {
