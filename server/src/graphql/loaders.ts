@@ -19,12 +19,15 @@ import type { Child } from "../kernel/sql";
 import type { WebhookAttempt } from "../modules/webhook/webhook";
 import type { AuditEvent } from "../modules/audit/audit-event.entity";
 
-function byId<T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const found = new Map((await fetch(ids)).map((item) => [item.id, item]));
-    return ids.map((id) => found.get(id) ?? null);
+/** One item per key (its id, or e.g. the report it belongs to), null for a key with none. */
+function byKey<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (item: T) => string): DataLoader<string, T | null> {
+  return new DataLoader(async (keys) => {
+    const found = new Map((await fetch(keys)).map((item) => [keyOf(item), item]));
+    return keys.map((key) => found.get(key) ?? null);
   });
 }
+
+const byId = <T extends { id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>): DataLoader<string, T | null> => byKey(fetch, (item) => item.id);
 
 function childrenById<T>(fetch: (ids: readonly string[]) => Promise<Child<T>[]>): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {
@@ -113,14 +116,7 @@ export class Loaders {
   }
 
   get currentTemplateOfFirm() {
-    return this.once(
-      "currentTemplateOfFirm",
-      () =>
-        new DataLoader<string, DisclaimerTemplate | null>(async (ids) => {
-          const current = new Map((await this.services.disclaimers.findCurrentTemplates(ids)).map((t) => [t.firmId, t]));
-          return ids.map((id) => current.get(id) ?? null);
-        }),
-    );
+    return this.once("currentTemplateOfFirm", () => byKey<DisclaimerTemplate>((ids) => this.services.disclaimers.findCurrentTemplates(ids), (t) => t.firmId));
   }
 
   get templatesOfFirm() {
@@ -150,25 +146,11 @@ export class Loaders {
   }
 
   get latestReview() {
-    return this.once(
-      "latestReview",
-      () =>
-        new DataLoader<string, DisclaimerSnapshot | null>(async (ids) => {
-          const reviews = new Map((await this.services.disclaimers.latestReviews(ids)).map((s) => [s.reportId, s]));
-          return ids.map((id) => reviews.get(id) ?? null);
-        }),
-    );
+    return this.once("latestReview", () => byKey<DisclaimerSnapshot>((ids) => this.services.disclaimers.latestReviews(ids), (s) => s.reportId));
   }
 
   get workingCopy() {
-    return this.once(
-      "workingCopy",
-      () =>
-        new DataLoader<string, WorkingCopy | null>(async (ids) => {
-          const copies = new Map((await this.services.reports.findWorkingCopies(ids)).map((c) => [c.reportId, c]));
-          return ids.map((id) => copies.get(id) ?? null);
-        }),
-    );
+    return this.once("workingCopy", () => byKey<WorkingCopy>((ids) => this.services.reports.findWorkingCopies(ids), (c) => c.reportId));
   }
 
   get publicationPeriods() {
