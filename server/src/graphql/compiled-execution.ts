@@ -4,14 +4,14 @@ import { buildExecutionContext } from "graphql/execution/execute";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
 /**
- * Runs every operation as JavaScript compiled for it (graphql-jit) instead of interpreting the
+ * Runs every query as JavaScript compiled for it (graphql-jit) instead of interpreting the
  * document field by field (graphql-js): the same resolvers and results, at a fraction of the
  * per-field cost. Apollo still parses, validates and runs its plugins (the query limits, the cost
  * limit, the introspection rule) first; the gateway interface is its one way to hand execution
  * to other code.
  *
- * Which operation runs and whether the variables fit it are settled by graphql-js itself, as
- * without this, so that refusals keep their codes and messages; the compiled code then runs
+ * Whether the variables fit the query is settled by graphql-js itself, as without this, so that
+ * refusals keep their codes and messages (and so is a missing operation); the compiled code then runs
  * only what graphql-js accepted. Compiled once per operation of a parsed document: Apollo keeps
  * parsed documents and hands every request with the same text the same objects.
  *
@@ -32,11 +32,12 @@ function withExtensions(error: GraphQLError): GraphQLError {
 
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<OperationDefinitionNode, CompiledQuery | ExecutionResult>();
-  const executor: GatewayExecutor = async ({ document, request, context }) => {
-    const checked = buildExecutionContext({ schema, document, variableValues: request.variables, operationName: request.operationName });
+  const executor: GatewayExecutor = async ({ document, operation, request, context }) => {
+    const args = { schema, document, variableValues: request.variables, operationName: request.operationName, contextValue: context };
+    // Apollo has found the operation, if there is one; graphql-js words the refusal when there is not.
+    if (operation?.operation !== "query") return execute(args);
+    const checked = buildExecutionContext(args);
     if (Array.isArray(checked)) return { errors: checked };
-    const { operation } = checked as Exclude<typeof checked, readonly unknown[]>;
-    if (operation.operation !== "query") return execute({ schema, document, variableValues: request.variables, operationName: request.operationName, contextValue: context });
     let query = compiled.get(operation);
     if (!query) {
       query = compileQuery(schema, document, operation.name?.value);
