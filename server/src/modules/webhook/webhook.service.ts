@@ -47,6 +47,13 @@ export const DELIVERY_COLUMNS = `d.id, d.webhook_id AS "webhookId", d.event_id A
   d.attempts, CASE WHEN d.status = 'PENDING' THEN d.next_attempt_at END AS "nextAttemptAt", d.created_at AS "createdAt",
   d.finished_at AS "finishedAt", d.last_status_code AS "lastStatusCode", d.last_error AS "lastError"`;
 
+/** Refuses any of `values` outside `allowed`, naming what is allowed. */
+function onlyOf(values: readonly string[] | null | undefined, allowed: ReadonlySet<string>, reason: "UNKNOWN_STATUS" | "UNKNOWN_EVENT_TYPE", field: string): void {
+  if (!values?.some((value) => !allowed.has(value))) return;
+  const names = [...allowed].join(", ");
+  throw badInput({ reason, params: { allowed: names } }, `${field} may be ${names}`, field);
+}
+
 /** What the audit log keeps of an endpoint: never its secret. */
 const view = (w: Webhook): Record<string, unknown> => ({
   url: w.url,
@@ -176,15 +183,9 @@ export class WebhookService {
     const size = pageSize(args.first);
     const params = new SqlParams();
     const where = [`d.webhook_id = ${params.add(requireUuid(webhookId, "webhookId"), "uuid")}`];
-    if (filter?.statuses?.some((s) => !STATUSES.has(s))) {
-      const allowed = [...STATUSES].join(", ");
-      throw badInput({ reason: "UNKNOWN_STATUS", params: { allowed } }, `statuses may be ${allowed}`, "statuses");
-    }
+    onlyOf(filter?.statuses, STATUSES, "UNKNOWN_STATUS", "statuses");
     if (filter?.statuses?.length) where.push(`d.status = ANY (${params.add(filter.statuses, "text[]")})`);
-    if (filter?.types?.some((t) => !MESSAGE_TYPES.has(t))) {
-      const allowed = [...MESSAGE_TYPES].join(", ");
-      throw badInput({ reason: "UNKNOWN_EVENT_TYPE", params: { allowed } }, `types may be ${allowed}`, "types");
-    }
+    onlyOf(filter?.types, MESSAGE_TYPES, "UNKNOWN_EVENT_TYPE", "types");
     if (filter?.types?.length) where.push(`d.type = ANY (${params.add(filter.types, "text[]")})`);
     const counted = [...where];
     const countValues = [...params.values];
@@ -279,10 +280,7 @@ export class WebhookService {
     }
     if (input.description !== undefined) fields.description = valid.optionalText(input.description, "description", { max: 500 }) ?? "";
     if (input.eventTypes !== undefined) {
-      if (input.eventTypes?.some((t) => !EVENT_TYPES.has(t))) {
-        const allowed = [...EVENT_TYPES].join(", ");
-        throw badInput({ reason: "UNKNOWN_EVENT_TYPE", params: { allowed } }, `eventTypes may be ${allowed}`, "eventTypes");
-      }
+      onlyOf(input.eventTypes, EVENT_TYPES, "UNKNOWN_EVENT_TYPE", "eventTypes");
       fields.eventTypes = input.eventTypes?.length ? [...new Set(input.eventTypes)] : null;
     }
     if (input.firmIds !== undefined) fields.firmIds = await this.existing(manager, "firms", input.firmIds, "firmIds");
