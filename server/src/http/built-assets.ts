@@ -1,4 +1,5 @@
 import type { FastifyStaticOptions } from "@fastify/static";
+import type { FastifyReply } from "fastify";
 import path from "node:path";
 
 /** Vite names every file under assets/ by a hash of its content: a new content is a new name. */
@@ -21,4 +22,12 @@ export function builtAssetOptions(root: string, prefix: string): FastifyStaticOp
     cacheControl: false,
     setHeaders: (reply, file) => reply.header("cache-control", file.startsWith(hashed) ? IMMUTABLE : REVALIDATE),
   };
+}
+
+/** A built page's headers: its content security policy, and no sniffing, framing or referrer. */
+export function setPageHeaders(reply: FastifyReply, contentSecurityPolicy: string): void {
+  reply.header("content-security-policy", contentSecurityPolicy);
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("x-frame-options", "DENY");
+  reply.header("referrer-policy", "no-referrer");
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import fs from "node:fs";
 import path from "node:path";
 import type { Context } from "../graphql/context";
-import { builtAssetOptions } from "./built-assets";
+import { builtAssetOptions, setPageHeaders } from "./built-assets";
 import { NO_STORE } from "./cache-policy";
 
 /** GraphiQL, built by `npm run build` into dist/explorer (explorer/ in the repository). */
@@ -43,14 +43,11 @@ export async function registerExplorer(app: FastifyInstance): Promise<void> {
   app.addHook("onSend", (request, reply, payload, done) => {
     if (request.routeOptions.url !== "/graphql" || !String(reply.getHeader("content-type")).startsWith("text/html")) return done(null, payload);
     reply.header("cache-control", NO_STORE);
-    reply.header(
-      "content-security-policy",
+    setPageHeaders(
+      reply,
       "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
     );
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    reply.header("referrer-policy", "no-referrer");
     done(null, payload);
   });
   await app.register(fastifyStatic, {
